@@ -1,0 +1,53 @@
+"""A tiny benchmark harness: medians of repeated timings, printed as a table with ratios."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Result:
+    """One benchmark: tthc's median per call beside each comparison's."""
+
+    name: str
+    unit_label: str
+    tthc: float
+    others: dict[str, float] = field(default_factory=dict)
+    target: str = ""
+    passed: bool | None = None
+
+
+def per_call(fn: Callable[[], object], *, calls: int, repeat: int = 7) -> float:
+    """Median seconds per call of ``fn`` (which itself performs ``calls`` operations)."""
+    fn()  # warm up caches and lazy imports
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) / calls)
+    return statistics.median(samples)
+
+
+def fmt(seconds: float) -> str:
+    """Format a duration with a sensible unit."""
+    if seconds < 1e-6:
+        return f"{seconds * 1e9:.0f} ns"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.2f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def report(results: list[Result]) -> str:
+    """Render results: tthc's time, each comparison and the ratio (other / tthc)."""
+    lines = []
+    for r in results:
+        status = "" if r.passed is None else ("  PASS" if r.passed else "  MISS")
+        lines.append(f"{r.name}  [{r.unit_label}]  tthc {fmt(r.tthc)}{status}  target: {r.target}")
+        for other, seconds in r.others.items():
+            lines.append(f"    vs {other:<42} {fmt(seconds):>10}   ratio {seconds / r.tthc:6.1f}x")
+    return "\n".join(lines)

@@ -1,0 +1,171 @@
+"""Durations: the shapes of legal time limits, their text and structured forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tthc import Duration, DurationKind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 working days", Duration.working_days(3)),
+        ("1 working day", Duration.working_days(1)),
+        ("0.5 working days", Duration.working_days(0.5)),
+        ("0,5 ngày làm việc", Duration.working_days(0.5)),
+        ("05 ngày làm việc", Duration.working_days(5)),
+        ("8 working hours", Duration.working_hours(8)),
+        ("4 giờ làm việc", Duration.working_hours(4)),
+        ("15 calendar days", Duration.calendar_days(15)),
+        ("15 days", Duration.calendar_days(15)),
+        ("15 ngày", Duration.calendar_days(15)),
+        ("same day", Duration.same_day()),
+        ("Same day, cut-off 15:00", Duration.same_day(cutoff=dt.time(15))),
+        ("trong ngày, giờ chốt 15h00", Duration.same_day(cutoff=dt.time(15))),
+        ("immediate", Duration.immediate()),
+        ("ngay", Duration.immediate()),
+        ("none", Duration.none()),
+        ("không thời hạn", Duration.none()),
+        (
+            "15 calendar days then 5 working days",
+            Duration.sequence(Duration.calendar_days(15), Duration.working_days(5)),
+        ),
+        (
+            "30 ngày, sau đó 3 ngày làm việc",
+            Duration.sequence(Duration.calendar_days(30), Duration.working_days(3)),
+        ),
+    ],
+)
+def test_text_forms_in_english_and_vietnamese(text: str, expected: Duration) -> None:
+    assert Duration.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 weeks",
+        "",
+        "three working days",
+        "same day, cut-off 25:00",
+        "1.25 working days",
+        "2.5 calendar days",
+        "none then 3 working days",
+    ],
+)
+def test_invalid_text_is_refused_with_the_accepted_forms(text: str) -> None:
+    with pytest.raises(ValueError, match=r"duration|halves|whole|cut-off|phase"):
+        Duration.parse(text)
+
+
+def test_parse_refuses_non_text() -> None:
+    with pytest.raises(TypeError, match="expected duration text"):
+        Duration.parse(3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"kind": DurationKind.WORKING_DAYS, "amount": -1}, ">= 0"),
+        ({"kind": DurationKind.WORKING_DAYS, "amount": float("nan")}, "finite"),
+        ({"kind": DurationKind.WORKING_DAYS, "amount": True}, "number"),
+        ({"kind": DurationKind.WORKING_HOURS, "amount": 0.001}, "whole minutes"),
+        ({"kind": DurationKind.IMMEDIATE, "amount": 1}, "has no amount"),
+        ({"kind": DurationKind.WORKING_DAYS, "amount": 1, "cutoff": dt.time(15)}, "cut-off"),
+        (
+            {"kind": DurationKind.SAME_DAY, "cutoff": dt.time(15, tzinfo=dt.timezone.utc)},
+            "without zone",
+        ),
+        ({"kind": DurationKind.PHASES, "phases": (Duration.working_days(1),)}, "at least 2"),
+        (
+            {"kind": DurationKind.WORKING_DAYS, "amount": 1, "phases": (Duration.none(),)},
+            "only a phases",
+        ),
+    ],
+)
+def test_inconsistent_values_are_refused(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises((ValueError, TypeError), match=message):
+        Duration(**kwargs)  # type: ignore[arg-type]
+
+
+def test_text_form_is_canonical() -> None:
+    assert str(Duration.working_days(1)) == "1 working day"
+    assert str(Duration.working_hours(1.5)) == "1.5 working hours"
+    assert str(Duration.same_day()) == "same day"
+    assert str(Duration.none()) == "none"
+    assert str(Duration.immediate()) == "immediate"
+    assert repr(Duration.calendar_days(2)) == "Duration.parse('2 calendar days')"
+
+
+def test_working_minutes_uses_eight_hour_days() -> None:
+    assert Duration.working_days(3).working_minutes == 3 * 480
+    assert Duration.working_hours(2.5).working_minutes == 150
+    assert Duration.calendar_days(3).working_minutes is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (3, "got int"),
+        ({"kind": "fortnight"}, "unknown duration kind 'fortnight'"),
+        ({"kind": "working_days", "amount": 1, "unit": "x"}, "unknown duration field"),
+        ({"kind": "same_day", "cutoff": "3pm"}, "HH:MM"),
+        ({"kind": "same_day", "cutoff": 15}, "HH:MM"),
+        ({"kind": "phases", "phases": "x"}, "must be a list"),
+    ],
+)
+def test_structured_form_errors(data: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Duration.from_data(data)
+
+
+def test_structured_form_round_trips_including_phases() -> None:
+    d = Duration.parse("15 calendar days then 0.5 working days")
+    assert Duration.from_data(d.to_data()) == d
+    assert Duration.from_data(d) is d
+    assert Duration.from_data({"kind": "same_day", "cutoff": "9:30"}).cutoff == dt.time(9, 30)
+
+
+def test_pydantic_field_accepts_both_forms_and_serialises_to_text() -> None:
+    from pydantic import BaseModel, ValidationError
+
+    class Case(BaseModel):
+        time_limit: Duration
+
+    assert Case(time_limit="3 working days").time_limit == Duration.working_days(3)  # type: ignore[arg-type]
+    case = Case.model_validate({"time_limit": {"kind": "working_hours", "amount": 4}})
+    assert case.model_dump(mode="json") == {"time_limit": "4 working hours"}
+    with pytest.raises(ValidationError, match="not a duration"):
+        Case(time_limit="soon")  # type: ignore[arg-type]
+    schema = Case.model_json_schema()
+    assert {"type": "string"}.items() <= schema["properties"]["time_limit"]["anyOf"][0].items()
+
+
+counted = st.one_of(
+    st.integers(0, 200).map(lambda n: Duration.working_days(n / 2)),
+    st.integers(0, 6000).map(lambda n: Duration.working_hours(n / 60)),
+    st.integers(0, 400).map(Duration.calendar_days),
+    st.just(Duration.same_day()),
+    st.times().map(lambda t: Duration.same_day(cutoff=t.replace(second=0, microsecond=0))),
+    st.just(Duration.immediate()),
+)
+durations = st.one_of(
+    counted,
+    st.just(Duration.none()),
+    st.lists(counted, min_size=2, max_size=3).map(lambda ps: Duration.sequence(*ps)),
+)
+
+
+@given(durations)
+def test_text_form_parses_back_to_the_same_value(d: Duration) -> None:
+    assert Duration.parse(str(d)) == d
+
+
+@given(durations)
+def test_structured_form_parses_back_to_the_same_value(d: Duration) -> None:
+    assert Duration.from_data(d.to_data()) == d
+    assert hash(Duration.from_data(d.to_data())) == hash(d)
