@@ -57,8 +57,8 @@ def test_issue_without_position_prints_file_only() -> None:
 def test_key_errors_print_their_message_not_a_quoted_key() -> None:
     err = errors.UnknownProcedure("9.999999", on=dt.date(2026, 1, 1), known=12)
     assert (
-        str(err)
-        == "no procedure with code '9.999999' in force on 2026-01-01 (the catalogue has 12 procedures)"
+        str(err) == "no procedure with code '9.999999' in force on 2026-01-01"
+        " (the catalogue has 12 procedures)"
     )
     assert err.code == "9.999999"
     case = errors.UnknownCase("1.000894", "urgent", ["standard", "verification"])
