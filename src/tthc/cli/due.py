@@ -1,0 +1,116 @@
+"""``tthc due CODE --received ...``: the appointment date of a procedure, explained."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from tthc.cli._common import bundled_catalog_path, load_calendar_option
+
+__all__ = ["register"]
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``due`` sub-command."""
+    from tthc.deadlines import POLICIES  # noqa: PLC0415  (keeps --help fast)
+
+    parser = subparsers.add_parser(
+        "due",
+        help="compute the due date of a procedure received at a given time",
+        description=(
+            "Compute when the result of a dossier is due, under a named policy, and explain "
+            "the days counted and skipped."
+        ),
+    )
+    parser.add_argument("code", metavar="CODE", help="procedure code, e.g. 1.000894")
+    parser.add_argument(
+        "--received",
+        required=True,
+        metavar="DATETIME",
+        help="receipt time, ISO 8601 (2026-02-12T10:00); naive means Vietnam local time",
+    )
+    parser.add_argument("--case", help="the procedure's case, when it has several")
+    parser.add_argument("--channel", choices=("counter", "online", "postal"))
+    parser.add_argument("--policy", choices=sorted(POLICIES), default="civil-code")
+    parser.add_argument(
+        "--catalog",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="catalogue file or folder (default: the bundled catalogue)",
+    )
+    parser.add_argument(
+        "--calendar",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="calendar file extending the national calendar (default: national)",
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(func=run)
+
+
+def _parse_received(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"--received: expected an ISO 8601 date and time like 2026-02-12T10:00, got {text!r}"
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute and print the deadline."""
+    from tthc.catalog import load_catalog  # noqa: PLC0415
+    from tthc.deadlines import POLICIES, compute_deadline  # noqa: PLC0415
+
+    received = _parse_received(args.received)
+    calendar = load_calendar_option(args.calendar)
+    catalog = load_catalog(args.catalog or bundled_catalog_path())
+    procedure = catalog.get(args.code, on=received.date())
+    deadline = compute_deadline(
+        procedure,
+        received,
+        calendar=calendar,
+        case=args.case,
+        channel=args.channel,
+        policy=POLICIES[args.policy],
+    )
+    if args.format == "json":
+        print(json.dumps(_as_json(deadline, procedure.name), ensure_ascii=False, indent=2))
+        return 0
+    due = "—" if deadline.due_at is None else deadline.due_at.isoformat(sep=" ", timespec="minutes")
+    print(f"{procedure.code} {procedure.name}")
+    print(f"{'Hẹn trả' if args.lang == 'vi' else 'Due'}: {due}")
+    print(deadline.explain(args.lang))
+    return 0
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _as_json(deadline: Any, name: str) -> dict[str, Any]:
+    window = deadline.window
+    return {
+        "procedure": deadline.procedure,
+        "name": name,
+        "case": deadline.case,
+        "channel": deadline.channel,
+        "time_limit": str(deadline.duration),
+        "policy": deadline.policy.name,
+        "received_at": _iso(deadline.received_at),
+        "counting_from": _iso(deadline.counting_from),
+        "due_at": _iso(deadline.due_at),
+        "due_date": _iso(deadline.due_date),
+        "window": None if window is None else [_iso(window[0]), _iso(window[1])],
+        "trace": [
+            {"kind": s.kind.value, "at": _iso(s.at), "en": s.note_en, "vi": s.note_vi}
+            for s in deadline.trace
+        ],
+        "explanation": {"vi": deadline.explain("vi"), "en": deadline.explain("en")},
+    }

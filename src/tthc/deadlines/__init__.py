@@ -1,0 +1,57 @@
+"""Due dates and lateness under named policies, with explained results.
+
+See ``docs/deadlines.md`` for every policy, its source and a worked example.
+"""
+
+from tthc.deadlines._classify import (
+    BY_DATE,
+    BY_INSTANT,
+    BY_SESSION,
+    CLASSIFICATION_POLICIES,
+    QD_766,
+    TT_01_2018,
+    ClassificationPolicy,
+    Timeliness,
+    classify,
+)
+from tthc.deadlines._compute import HasTimeLimit, compute_deadline
+from tthc.deadlines._deadline import Deadline, StepKind, TraceStep
+from tthc.deadlines._local import VIETNAM_TZ
+from tthc.deadlines._policies import (
+    CIVIL_CODE,
+    HALF_DAY_SESSIONS,
+    POLICIES,
+    WORKING_TIME,
+    WORKING_TIME_QUARTER,
+    Counting,
+    DeadlinePolicy,
+)
+from tthc.deadlines._remaining import WorkingTime, overdue, remaining
+
+__all__ = [
+    "BY_DATE",
+    "BY_INSTANT",
+    "BY_SESSION",
+    "CIVIL_CODE",
+    "CLASSIFICATION_POLICIES",
+    "HALF_DAY_SESSIONS",
+    "POLICIES",
+    "QD_766",
+    "TT_01_2018",
+    "VIETNAM_TZ",
+    "WORKING_TIME",
+    "WORKING_TIME_QUARTER",
+    "ClassificationPolicy",
+    "Counting",
+    "Deadline",
+    "DeadlinePolicy",
+    "HasTimeLimit",
+    "StepKind",
+    "Timeliness",
+    "TraceStep",
+    "WorkingTime",
+    "classify",
+    "compute_deadline",
+    "overdue",
+    "remaining",
+]

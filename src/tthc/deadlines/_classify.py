@@ -1,0 +1,216 @@
+"""Early, on time, late: the classification policies governments and systems use.
+
+What "on time" means differs between reports (DOMAIN section 6): compared by date, by
+half-day session, by instant, by the TT 01/2018/TT-VPCP Art. 13 score against the time
+allowed by law, or by the QĐ 766/QĐ-TTg indicator. Each is a named
+:class:`ClassificationPolicy`; :data:`BY_DATE` is the default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tthc.deadlines._deadline import Deadline
+from tthc.deadlines._local import to_local
+from tthc.duration import DurationKind
+
+__all__ = [
+    "BY_DATE",
+    "BY_INSTANT",
+    "BY_SESSION",
+    "CLASSIFICATION_POLICIES",
+    "QD_766",
+    "TT_01_2018",
+    "ClassificationPolicy",
+    "Timeliness",
+    "classify",
+]
+
+
+class Timeliness(str, enum.Enum):
+    """Early, on time or late (trước hạn, đúng hạn, trễ hạn)."""
+
+    EARLY = "early"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+    @property
+    def points(self) -> int:
+        """The TT 01/2018/TT-VPCP Art. 13 score: 2 shorter, 1 equal, 0 longer than allowed."""
+        return {"early": 2, "on_time": 1, "late": 0}[self.value]
+
+    @property
+    def label_vi(self) -> str:
+        """The Vietnamese label used in reports."""
+        return {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Trễ hạn"}[self.value]
+
+    @property
+    def in_time(self) -> bool:
+        """Early or on time: what the published rate counts."""
+        return self is not Timeliness.LATE
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a rule needs, all in naive Vietnam local time."""
+
+    finished: dt.datetime
+    due: dt.datetime | None
+    deadline: Deadline
+    waited: dt.timedelta
+    supplement_requests: int
+
+
+def _compare(first: object, second: object) -> Timeliness:
+    if first < second:  # type: ignore[operator]
+        return Timeliness.EARLY
+    return Timeliness.ON_TIME if first == second else Timeliness.LATE
+
+
+def _by_date(f: _Facts) -> Timeliness:
+    if f.due is None:
+        return Timeliness.ON_TIME
+    return _compare(f.finished.date(), f.due.date())
+
+
+def _by_instant(f: _Facts) -> Timeliness:
+    if f.due is None:
+        return Timeliness.ON_TIME
+    return _compare(f.finished, f.due)
+
+
+def _by_session(f: _Facts) -> Timeliness:
+    if f.due is None:
+        return Timeliness.ON_TIME
+    if f.finished > f.due:
+        return Timeliness.LATE
+    opening = f.due
+    for start, end in f.deadline.calendar.counting_sessions(f.due.date()):
+        if dt.datetime.combine(f.due.date(), start) < f.due <= dt.datetime.combine(f.due.date(), end):
+            opening = dt.datetime.combine(f.due.date(), start)
+    return Timeliness.EARLY if f.finished < opening else Timeliness.ON_TIME
+
+
+def _tt_01_2018(f: _Facts) -> Timeliness:
+    legal = f.deadline.local_due
+    if legal is None:
+        return Timeliness.ON_TIME
+    duration = f.deadline.duration
+    if duration.kind is DurationKind.WORKING_HOURS:
+        used = f.deadline.calendar.working_time_between(f.deadline.local_start, f.finished)
+        used_hours = math.ceil(used / dt.timedelta(hours=1))
+        return _compare(used_hours, math.ceil(duration.amount))
+    return _compare(f.finished.date(), legal.date())
+
+
+def _qd_766(f: _Facts) -> Timeliness:
+    if f.supplement_requests > 1:
+        return Timeliness.LATE
+    end = f.finished - f.waited
+    if f.due is None:
+        return Timeliness.ON_TIME
+    if end > f.due:
+        return Timeliness.LATE
+    return Timeliness.EARLY if end.date() < f.due.date() else Timeliness.ON_TIME
+
+
+@dataclass(frozen=True, slots=True)
+class ClassificationPolicy:
+    """A named rule that says whether a finished dossier was early, on time or late.
+
+    Attributes:
+        name: A stable identifier used in reports.
+        description: The rule and its source.
+        uses_appointment: Whether the rule compares with the appointment (possibly
+            rescheduled) rather than the time allowed by law.
+    """
+
+    name: str
+    description: str
+    rule: Callable[[_Facts], Timeliness]
+    uses_appointment: bool = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+BY_DATE = ClassificationPolicy(
+    "by-date",
+    "Early when finished on an earlier date than the due date, on time on the due date, "
+    "late after it. A period in days ends at the end of its last day (BLDS 2015 Art. 148(1), "
+    "(6)); the default.",
+    _by_date,
+)
+BY_SESSION = ClassificationPolicy(
+    "by-session",
+    "Early when finished before the office session in which the due time falls, on time "
+    "within it up to the due time, late after it (OpenCPS).",
+    _by_session,
+)
+BY_INSTANT = ClassificationPolicy(
+    "by-instant",
+    "Early before the due instant, on time exactly at it, late one microsecond after "
+    "(systems that compare full timestamps).",
+    _by_instant,
+)
+TT_01_2018 = ClassificationPolicy(
+    "tt-01-2018",
+    "TT 01/2018/TT-VPCP Art. 13 index 1: the total time against the time allowed by law, "
+    "ignoring any rescheduling: shorter 2 points (early), equal 1 (on time), longer 0 (late); "
+    "days compared by date, hours in whole hours.",
+    _tt_01_2018,
+    uses_appointment=False,
+)
+QD_766 = ClassificationPolicy(
+    "qd-766",
+    "QĐ 766/QĐ-TTg indicator 2.1: on time when the end of processing, less the supplement "
+    "waiting time, is not after the appointment; more than one supplement request is late; "
+    "without an appointment, judged against the legal maximum.",
+    _qd_766,
+)
+
+#: Every built-in classification policy by name.
+CLASSIFICATION_POLICIES: dict[str, ClassificationPolicy] = {
+    p.name: p for p in (BY_DATE, BY_SESSION, BY_INSTANT, TT_01_2018, QD_766)
+}
+
+
+def classify(
+    finished_at: dt.datetime,
+    deadline: Deadline,
+    *,
+    policy: ClassificationPolicy = BY_DATE,
+    appointment: dt.datetime | None = None,
+    waits: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+    supplement_requests: int = 0,
+) -> Timeliness:
+    """Classify a dossier finished at ``finished_at`` as early, on time or late.
+
+    Args:
+        finished_at: The end of processing (result ready, or the first terminal event).
+        deadline: The deadline computed at receipt: the time allowed by law.
+        policy: The rule; :data:`BY_DATE` by default.
+        appointment: A rescheduled appointment to judge against instead of the computed due
+            time (ignored by :data:`TT_01_2018`, which judges against the law).
+        waits: Supplement waits ``(requested, received)``, subtracted by :data:`QD_766`.
+        supplement_requests: How many supplement requests were made (:data:`QD_766` counts
+            more than one as late).
+
+    >>> import datetime as dt
+    >>> from tthc import Duration, WorkingCalendar, classify, compute_deadline
+    >>> d = compute_deadline(
+    ...     Duration.working_days(3), dt.datetime(2026, 2, 12, 10), calendar=WorkingCalendar.vietnam()
+    ... )
+    >>> classify(dt.datetime(2026, 2, 24, 16, 0), d)
+    <Timeliness.ON_TIME: 'on_time'>
+    """
+    due = deadline.local_due
+    if appointment is not None and policy.uses_appointment:
+        due = to_local(appointment)
+    waited = sum((to_local(b) - to_local(a) for a, b in waits), dt.timedelta(0))
+    facts = _Facts(to_local(finished_at), due, deadline, waited, supplement_requests)
+    return policy.rule(facts)

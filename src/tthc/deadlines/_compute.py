@@ -1,0 +1,192 @@
+"""Computing a due date: receipt snapping, then counting under a named policy.
+
+Conventions (all local Vietnam time; aware datetimes are converted and the results keep the
+caller's awareness):
+
+* **Receipt.** A dossier received outside counting hours (a non-working day, before opening,
+  during lunch, after close) counts from the next counting instant; when that falls on a later
+  day, that day is the receipt day.
+* **Working days, Civil Code counting** (the default). The receipt day is not counted
+  (BLDS 2015 Art. 147(2)); the limit ends at the close of office hours of the n-th working day
+  after it (Art. 148(1)). A half day ends at the close of the next day's morning session.
+* **Calendar days** end at the close of office hours of the n-th day after the receipt day,
+  moved to the next working day when that day is not one (Art. 148(5)).
+* **Working hours** start at the moment of receipt (Art. 147(1)) and are counted in office
+  hours only, lunch skipped.
+* **Same day**: due at the close of the receipt day; with a cut-off, a dossier received after
+  it is due at the close of the next working day (Luật Hộ tịch 2014 Art. 5(3); NĐ 23/2015
+  Art. 7). Received exactly at the cut-off counts as before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Protocol
+
+from tthc.deadlines._deadline import Deadline
+from tthc.deadlines._local import to_local
+from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
+from tthc.duration import Duration, DurationKind
+from tthc.errors import DeadlineError
+
+if TYPE_CHECKING:
+    from tthc.calendar import WorkingCalendar
+
+__all__ = ["HasTimeLimit", "compute_deadline"]
+
+_ONE_DAY = dt.timedelta(days=1)
+_new_deadline = tuple.__new__  # builds the named tuple without keyword handling: hot path
+
+
+class HasTimeLimit(Protocol):
+    """Anything that gives a time limit per case and channel, such as a catalogue procedure."""
+
+    @property
+    def code(self) -> str:
+        """The procedure's code."""
+        ...
+
+    def time_limit(self, *, case: str | None = None, channel: object = None) -> Duration:
+        """The time limit for a case and channel."""
+        ...
+
+
+def compute_deadline(
+    procedure_or_duration: Duration | HasTimeLimit,
+    received_at: dt.datetime,
+    *,
+    calendar: WorkingCalendar,
+    case: str | None = None,
+    channel: object = None,
+    policy: DeadlinePolicy | None = None,
+) -> Deadline:
+    """Compute when the result of a dossier received at ``received_at`` is due.
+
+    Args:
+        procedure_or_duration: A :class:`~tthc.Duration`, or a catalogue procedure whose
+            time limit for ``case`` and ``channel`` is used.
+        received_at: When the complete dossier was received (naive: Vietnam local time).
+        calendar: The working calendar of the receiving agency.
+        case: The procedure's case, when it has several.
+        channel: The submission channel, when the time limit differs per channel.
+        policy: How to count; :data:`tthc.deadlines.CIVIL_CODE` by default.
+
+    Returns:
+        The :class:`Deadline`, whose ``trace`` and ``explain()`` say why.
+
+    Raises:
+        DeadlineError: The duration cannot be counted as asked (for example a phase in
+            working hours).
+        tthc.errors.UnknownCase: The procedure has no such case or channel.
+        tthc.errors.CalendarError: A date falls outside what the calendar knows.
+
+    >>> import datetime as dt
+    >>> from tthc import Duration, WorkingCalendar, compute_deadline
+    >>> vn = WorkingCalendar.vietnam()
+    >>> d = compute_deadline(Duration.working_days(3), dt.datetime(2026, 2, 12, 10), calendar=vn)
+    >>> d.due_at
+    datetime.datetime(2026, 2, 24, 17, 0)
+    """
+    if policy is None:
+        policy = CIVIL_CODE
+    if isinstance(procedure_or_duration, Duration):
+        duration, code = procedure_or_duration, None
+    else:
+        duration = procedure_or_duration.time_limit(case=case, channel=channel)
+        code = procedure_or_duration.code
+    local = to_local(received_at)
+    start = calendar.next_counting_instant(local)
+    kind = duration.kind
+    window: tuple[dt.datetime, dt.datetime] | None = None
+    due: dt.datetime | None
+    if kind is DurationKind.WORKING_DAYS:
+        counting = policy.counting
+        if counting is Counting.DAYS:
+            due = _days(calendar, start.date(), duration.amount)
+        elif counting is Counting.SESSIONS:
+            window = _sessions(calendar, start, duration.amount)
+            due = window[1]
+        else:
+            due = _working_time(calendar, start, duration, policy)
+    elif kind is DurationKind.WORKING_HOURS:
+        due = _working_time(calendar, start, duration, policy)
+    elif kind is DurationKind.CALENDAR_DAYS:
+        due = _close(calendar, _roll(calendar, start.date() + int(duration.amount) * _ONE_DAY))
+    elif kind is DurationKind.SAME_DAY:
+        cutoff = duration.cutoff or policy.same_day_cutoff
+        day = start.date()
+        if cutoff is not None and start.time() > cutoff:
+            day = calendar.next_working_day(day)
+        due = _close(calendar, day)
+    elif kind is DurationKind.IMMEDIATE:
+        due = start
+    elif kind is DurationKind.PHASES:
+        due = _phases(calendar, start.date(), duration)
+    else:
+        due = None
+    return _new_deadline(
+        Deadline, (received_at, start, due, window, duration, policy, calendar, code, case, channel)
+    )
+
+
+def _close(calendar: WorkingCalendar, day: dt.date) -> dt.datetime:
+    """The close of office hours on a working day."""
+    return dt.datetime.combine(day, calendar.counting_sessions(day)[-1][1])
+
+
+def _roll(calendar: WorkingCalendar, day: dt.date) -> dt.date:
+    """The day itself if it is a working day, else the next working day (Art. 148(5))."""
+    return day if calendar.is_working_day(day) else calendar.next_working_day(day)
+
+
+def _days(calendar: WorkingCalendar, day: dt.date, amount: float) -> dt.datetime:
+    whole = int(amount)
+    if whole == amount:
+        return _close(calendar, calendar.add_working_days(day, whole))
+    due_day = calendar.add_working_days(day, whole + 1)
+    return dt.datetime.combine(due_day, calendar.counting_sessions(due_day)[0][1])
+
+
+def _sessions(
+    calendar: WorkingCalendar, start: dt.datetime, amount: float
+) -> tuple[dt.datetime, dt.datetime]:
+    day = start.date()
+    afternoon = start.time() >= calendar.counting_sessions(day)[0][1]
+    days_ahead, part = divmod(int(afternoon) + round(amount * 2), 2)
+    due_day = calendar.add_working_days(day, days_ahead)
+    sessions = calendar.counting_sessions(due_day)
+    opening, closing = sessions[-1] if part else sessions[0]
+    return dt.datetime.combine(due_day, opening), dt.datetime.combine(due_day, closing)
+
+
+def _working_time(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> dt.datetime:
+    minutes = duration.working_minutes or 0
+    due = calendar.add_working_time(start, dt.timedelta(minutes=minutes))
+    step = policy.round_up_to
+    if step is None:
+        return due
+    excess = dt.timedelta(minutes=due.minute % step, seconds=due.second, microseconds=due.microsecond)
+    if not excess:
+        return due
+    rounded = due + (dt.timedelta(minutes=step) - excess)
+    for _, closing in calendar.counting_sessions(due.date()):
+        session_end = dt.datetime.combine(due.date(), closing)
+        if due <= session_end:
+            return min(rounded, session_end)
+    return rounded  # pragma: no cover  (due always lies inside a session)
+
+
+def _phases(calendar: WorkingCalendar, day: dt.date, duration: Duration) -> dt.datetime:
+    for phase in duration.phases:
+        if phase.kind is DurationKind.CALENDAR_DAYS:
+            day += int(phase.amount) * _ONE_DAY
+        elif phase.kind is DurationKind.WORKING_DAYS and phase.amount.is_integer():
+            day = calendar.add_working_days(day, int(phase.amount))
+        else:
+            raise DeadlineError(
+                f"cannot count phase {str(phase)!r} of {str(duration)!r}: phases are counted "
+                "in whole calendar days or whole working days"
+            )
+    return _close(calendar, _roll(calendar, day))

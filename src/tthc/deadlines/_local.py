@@ -1,0 +1,30 @@
+"""Vietnam local time: naive datetimes are local; aware ones are converted and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = ["VIETNAM_TZ", "from_local", "to_local"]
+
+#: Indochina Time, UTC+07:00, with no daylight saving.
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def to_local(at: dt.datetime) -> dt.datetime:
+    """Return ``at`` as a naive Vietnam local datetime.
+
+    Raises:
+        TypeError: ``at`` is not a datetime (a plain date has no time of receipt).
+    """
+    if type(at) is not dt.datetime and not isinstance(at, dt.datetime):
+        raise TypeError(f"expected a datetime, got {type(at).__name__} {at!r}")
+    if at.tzinfo is None:
+        return at
+    return at.astimezone(VIETNAM_TZ).replace(tzinfo=None)
+
+
+def from_local(local: dt.datetime, like: dt.datetime) -> dt.datetime:
+    """Return the naive local ``local`` with the awareness (and zone) of ``like``."""
+    if like.tzinfo is None:
+        return local
+    return local.replace(tzinfo=VIETNAM_TZ).astimezone(like.tzinfo)
