@@ -13,6 +13,7 @@ from tthc.deadlines._classify import (
     ClassificationPolicy,
     Timeliness,
     classify,
+    classify_at,
 )
 from tthc.deadlines._compute import HasTimeLimit, compute_deadline
 from tthc.deadlines._deadline import Deadline, StepKind, TraceStep
@@ -51,6 +52,7 @@ __all__ = [
     "TraceStep",
     "WorkingTime",
     "classify",
+    "classify_at",
     "compute_deadline",
     "overdue",
     "remaining",

@@ -13,10 +13,14 @@ import enum
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tthc.deadlines._deadline import Deadline
 from tthc.deadlines._local import to_local
 from tthc.duration import DurationKind
+
+if TYPE_CHECKING:
+    from tthc.calendar import WorkingCalendar
 
 __all__ = [
     "BY_DATE",
@@ -28,6 +32,7 @@ __all__ = [
     "ClassificationPolicy",
     "Timeliness",
     "classify",
+    "classify_at",
 ]
 
 
@@ -54,15 +59,17 @@ class Timeliness(str, enum.Enum):
         return self is not Timeliness.LATE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Facts:
     """What a rule needs, all in naive Vietnam local time."""
 
     finished: dt.datetime
     due: dt.datetime | None
-    deadline: Deadline
+    legal_due: dt.datetime | None
+    calendar: WorkingCalendar | None
     waited: dt.timedelta
     supplement_requests: int
+    deadline: Deadline | None = None
 
 
 def _compare(first: object, second: object) -> Timeliness:
@@ -88,19 +95,25 @@ def _by_session(f: _Facts) -> Timeliness:
         return Timeliness.ON_TIME
     if f.finished > f.due:
         return Timeliness.LATE
+    if f.calendar is None:
+        raise ValueError("the by-session policy needs the calendar to find the due session")
     opening = f.due
-    for start, end in f.deadline.calendar.counting_sessions(f.due.date()):
-        if dt.datetime.combine(f.due.date(), start) < f.due <= dt.datetime.combine(f.due.date(), end):
+    for start, end in f.calendar.counting_sessions(f.due.date()):
+        if (
+            dt.datetime.combine(f.due.date(), start)
+            < f.due
+            <= dt.datetime.combine(f.due.date(), end)
+        ):
             opening = dt.datetime.combine(f.due.date(), start)
     return Timeliness.EARLY if f.finished < opening else Timeliness.ON_TIME
 
 
 def _tt_01_2018(f: _Facts) -> Timeliness:
-    legal = f.deadline.local_due
+    legal = f.legal_due
     if legal is None:
         return Timeliness.ON_TIME
-    duration = f.deadline.duration
-    if duration.kind is DurationKind.WORKING_HOURS:
+    if f.deadline is not None and f.deadline.duration.kind is DurationKind.WORKING_HOURS:
+        duration = f.deadline.duration
         used = f.deadline.calendar.working_time_between(f.deadline.local_start, f.finished)
         used_hours = math.ceil(used / dt.timedelta(hours=1))
         return _compare(used_hours, math.ceil(duration.amount))
@@ -203,7 +216,9 @@ def classify(
     >>> import datetime as dt
     >>> from tthc import Duration, WorkingCalendar, classify, compute_deadline
     >>> d = compute_deadline(
-    ...     Duration.working_days(3), dt.datetime(2026, 2, 12, 10), calendar=WorkingCalendar.vietnam()
+    ...     Duration.working_days(3),
+    ...     dt.datetime(2026, 2, 12, 10),
+    ...     calendar=WorkingCalendar.vietnam(),
     ... )
     >>> classify(dt.datetime(2026, 2, 24, 16, 0), d)
     <Timeliness.ON_TIME: 'on_time'>
@@ -211,6 +226,47 @@ def classify(
     due = deadline.local_due
     if appointment is not None and policy.uses_appointment:
         due = to_local(appointment)
-    waited = sum((to_local(b) - to_local(a) for a, b in waits), dt.timedelta(0))
-    facts = _Facts(to_local(finished_at), due, deadline, waited, supplement_requests)
+    facts = _Facts(
+        to_local(finished_at),
+        due,
+        deadline.local_due,
+        deadline.calendar,
+        _waited(waits),
+        supplement_requests,
+        deadline,
+    )
+    return policy.rule(facts)
+
+
+def _waited(waits: Sequence[tuple[dt.datetime, dt.datetime]]) -> dt.timedelta:
+    return sum((to_local(b) - to_local(a) for a, b in waits), dt.timedelta(0))
+
+
+def classify_at(
+    finished_at: dt.datetime,
+    due_at: dt.datetime | None,
+    *,
+    policy: ClassificationPolicy = BY_DATE,
+    legal_due_at: dt.datetime | None = None,
+    calendar: WorkingCalendar | None = None,
+    waits: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+    supplement_requests: int = 0,
+) -> Timeliness:
+    """Classify from plain instants, for records exported from another system.
+
+    The same rules as :func:`classify`, without a :class:`Deadline`: ``due_at`` is the
+    appointment (None: no time limit), ``legal_due_at`` the time allowed by law (used by
+    :data:`TT_01_2018`; defaults to ``due_at``, compared by date), ``calendar`` the office
+    sessions (needed by :data:`BY_SESSION` only).
+
+    Raises:
+        ValueError: :data:`BY_SESSION` without a calendar.
+
+    >>> import datetime as dt
+    >>> classify_at(dt.datetime(2026, 3, 4, 9), dt.datetime(2026, 3, 4, 17))
+    <Timeliness.ON_TIME: 'on_time'>
+    """
+    due = None if due_at is None else to_local(due_at)
+    legal = due if legal_due_at is None else to_local(legal_due_at)
+    facts = _Facts(to_local(finished_at), due, legal, calendar, _waited(waits), supplement_requests)
     return policy.rule(facts)

@@ -21,6 +21,7 @@ caller's awareness):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from tthc.deadlines._deadline import Deadline
@@ -94,36 +95,8 @@ def compute_deadline(
     else:
         duration = procedure_or_duration.time_limit(case=case, channel=channel)
         code = procedure_or_duration.code
-    local = to_local(received_at)
-    start = calendar.next_counting_instant(local)
-    kind = duration.kind
-    window: tuple[dt.datetime, dt.datetime] | None = None
-    due: dt.datetime | None
-    if kind is DurationKind.WORKING_DAYS:
-        counting = policy.counting
-        if counting is Counting.DAYS:
-            due = _days(calendar, start.date(), duration.amount)
-        elif counting is Counting.SESSIONS:
-            window = _sessions(calendar, start, duration.amount)
-            due = window[1]
-        else:
-            due = _working_time(calendar, start, duration, policy)
-    elif kind is DurationKind.WORKING_HOURS:
-        due = _working_time(calendar, start, duration, policy)
-    elif kind is DurationKind.CALENDAR_DAYS:
-        due = _close(calendar, _roll(calendar, start.date() + int(duration.amount) * _ONE_DAY))
-    elif kind is DurationKind.SAME_DAY:
-        cutoff = duration.cutoff or policy.same_day_cutoff
-        day = start.date()
-        if cutoff is not None and start.time() > cutoff:
-            day = calendar.next_working_day(day)
-        due = _close(calendar, day)
-    elif kind is DurationKind.IMMEDIATE:
-        due = start
-    elif kind is DurationKind.PHASES:
-        due = _phases(calendar, start.date(), duration)
-    else:
-        due = None
+    start = calendar.next_counting_instant(to_local(received_at))
+    due, window = _COUNTERS[duration.kind](calendar, start, duration, policy)
     return _new_deadline(
         Deadline, (received_at, start, due, window, duration, policy, calendar, code, case, channel)
     )
@@ -139,6 +112,57 @@ def _roll(calendar: WorkingCalendar, day: dt.date) -> dt.date:
     return day if calendar.is_working_day(day) else calendar.next_working_day(day)
 
 
+_Window = tuple[dt.datetime, dt.datetime]
+_Result = tuple[dt.datetime | None, _Window | None]
+
+
+def _working_days(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    counting = policy.counting
+    if counting is Counting.DAYS:
+        return _days(calendar, start.date(), duration.amount), None
+    if counting is Counting.SESSIONS:
+        window = _sessions(calendar, start, duration.amount)
+        return window[1], window
+    return _working_time(calendar, start, duration, policy), None
+
+
+def _working_hours(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    return _working_time(calendar, start, duration, policy), None
+
+
+def _calendar_days(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    last = start.date() + int(duration.amount) * _ONE_DAY
+    return _close(calendar, _roll(calendar, last)), None
+
+
+def _same_day(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    cutoff = duration.cutoff or policy.same_day_cutoff
+    day = start.date()
+    if cutoff is not None and start.time() > cutoff:
+        day = calendar.next_working_day(day)
+    return _close(calendar, day), None
+
+
+def _immediate(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    return start, None
+
+
+def _no_limit(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    return None, None
+
+
 def _days(calendar: WorkingCalendar, day: dt.date, amount: float) -> dt.datetime:
     whole = int(amount)
     if whole == amount:
@@ -147,9 +171,7 @@ def _days(calendar: WorkingCalendar, day: dt.date, amount: float) -> dt.datetime
     return dt.datetime.combine(due_day, calendar.counting_sessions(due_day)[0][1])
 
 
-def _sessions(
-    calendar: WorkingCalendar, start: dt.datetime, amount: float
-) -> tuple[dt.datetime, dt.datetime]:
+def _sessions(calendar: WorkingCalendar, start: dt.datetime, amount: float) -> _Window:
     day = start.date()
     afternoon = start.time() >= calendar.counting_sessions(day)[0][1]
     days_ahead, part = divmod(int(afternoon) + round(amount * 2), 2)
@@ -167,7 +189,9 @@ def _working_time(
     step = policy.round_up_to
     if step is None:
         return due
-    excess = dt.timedelta(minutes=due.minute % step, seconds=due.second, microseconds=due.microsecond)
+    excess = dt.timedelta(
+        minutes=due.minute % step, seconds=due.second, microseconds=due.microsecond
+    )
     if not excess:
         return due
     rounded = due + (dt.timedelta(minutes=step) - excess)
@@ -178,7 +202,10 @@ def _working_time(
     return rounded  # pragma: no cover  (due always lies inside a session)
 
 
-def _phases(calendar: WorkingCalendar, day: dt.date, duration: Duration) -> dt.datetime:
+def _phases(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    day = start.date()
     for phase in duration.phases:
         if phase.kind is DurationKind.CALENDAR_DAYS:
             day += int(phase.amount) * _ONE_DAY
@@ -189,4 +216,19 @@ def _phases(calendar: WorkingCalendar, day: dt.date, duration: Duration) -> dt.d
                 f"cannot count phase {str(phase)!r} of {str(duration)!r}: phases are counted "
                 "in whole calendar days or whole working days"
             )
-    return _close(calendar, _roll(calendar, day))
+    return _close(calendar, _roll(calendar, day)), None
+
+
+#: How each kind of time limit is laid out on the calendar.
+_COUNTERS: dict[
+    DurationKind,
+    Callable[[WorkingCalendar, dt.datetime, Duration, DeadlinePolicy], _Result],
+] = {
+    DurationKind.WORKING_DAYS: _working_days,
+    DurationKind.WORKING_HOURS: _working_hours,
+    DurationKind.CALENDAR_DAYS: _calendar_days,
+    DurationKind.SAME_DAY: _same_day,
+    DurationKind.IMMEDIATE: _immediate,
+    DurationKind.PHASES: _phases,
+    DurationKind.NONE: _no_limit,
+}

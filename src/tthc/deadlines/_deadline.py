@@ -177,9 +177,7 @@ def _skipped_summary(steps: list[TraceStep], *, english: bool) -> str:
     for first, last, note in groups:
         span = first.isoformat() if first == last else f"{first.isoformat()}..{last.isoformat()}"
         if not english:
-            span = (
-                f"{first:%d/%m}" if first == last else f"{first:%d/%m}-{last:%d/%m/%Y}"
-            )
+            span = f"{first:%d/%m}" if first == last else f"{first:%d/%m}-{last:%d/%m/%Y}"
         parts.append(f"{span} ({note})")
     head = "Not counted" if english else "Không tính"
     return f"{head}: " + "; ".join(parts) + "."
@@ -195,7 +193,7 @@ def _day_step(calendar: WorkingCalendar, day: dt.date) -> TraceStep:
     return TraceStep(StepKind.SKIPPED, day, name_en, name_vi, info.source)
 
 
-def _trace(d: Deadline) -> list[TraceStep]:  # noqa: PLR0912  (one branch per kind of step)
+def _trace(d: Deadline) -> list[TraceStep]:
     from tthc.deadlines._local import to_local  # noqa: PLC0415  (avoid a cycle at import)
 
     calendar, start, due, duration = d.calendar, d.local_start, d.local_due, d.duration

@@ -11,8 +11,15 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-__all__ = ["CIVIL_CODE", "HALF_DAY_SESSIONS", "POLICIES", "WORKING_TIME", "WORKING_TIME_QUARTER",
-           "Counting", "DeadlinePolicy"]
+__all__ = [
+    "CIVIL_CODE",
+    "HALF_DAY_SESSIONS",
+    "POLICIES",
+    "WORKING_TIME",
+    "WORKING_TIME_QUARTER",
+    "Counting",
+    "DeadlinePolicy",
+]
 
 
 class Counting(str, enum.Enum):
