@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/tthc calendar 2026
+	$(BIN)/tthc validate catalog/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks conftest.py

@@ -70,6 +70,7 @@ class MarkdownBlock(pytest.Item):
             failures.append(out)
 
         runner.run(test, out=report, clear_globs=False)
+        self.namespace.update(test.globs)  # DocTest copies the globals: share them back
         if runner.failures:
             raise MarkdownFailure("".join(failures))
 

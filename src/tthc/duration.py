@@ -320,9 +320,13 @@ class Duration:
         phases = data.get("phases", ())
         if not isinstance(phases, list | tuple):
             raise ValueError(f"phases must be a list, got {type(phases).__name__}")
+        amount = data.get("amount", 0.0)
+        if isinstance(amount, bool) or not isinstance(amount, int | float):
+            # A ValueError, not the constructor's TypeError: pydantic reports only the former.
+            raise ValueError(f"amount must be a number, got {amount!r}")
         return cls(
             kind,
-            data.get("amount", 0.0),
+            amount,
             cutoff=cutoff,
             phases=tuple(cls.from_data(p) for p in phases),
         )

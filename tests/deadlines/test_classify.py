@@ -85,9 +85,7 @@ def test_qd_766_subtracts_supplement_waits_and_counts_two_requests_late() -> Non
     finished = T("2026-02-27T09:00")
     assert classify(finished, DEADLINE, policy=QD_766) is L
     assert classify(finished, DEADLINE, policy=QD_766, waits=[wait], supplement_requests=1) is E
-    assert (
-        classify(finished, DEADLINE, policy=QD_766, waits=[wait], supplement_requests=2) is L
-    )
+    assert classify(finished, DEADLINE, policy=QD_766, waits=[wait], supplement_requests=2) is L
 
 
 def test_no_time_limit_is_never_late() -> None:

@@ -54,9 +54,7 @@ def test_explain_mentions_snapping_rolling_rounding_and_windows() -> None:
         Duration.working_days(1), dt.datetime(2026, 3, 7, 9, 0), calendar=VN
     )
     assert "counted as received at 07:30 Mon 2026-03-09" in saturday.explain("en")
-    rolled = compute_deadline(
-        Duration.calendar_days(15), dt.datetime(2026, 4, 15, 10), calendar=VN
-    )
+    rolled = compute_deadline(Duration.calendar_days(15), dt.datetime(2026, 4, 15, 10), calendar=VN)
     assert StepKind.ROLLED_FORWARD in [s.kind for s in rolled.trace]
     assert "Art. 148(5)" in rolled.explain("en")
     rounded = compute_deadline(

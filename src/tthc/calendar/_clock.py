@@ -1,0 +1,191 @@
+"""Working-time arithmetic on a calendar's tables: instants as positions on a time line.
+
+Each instant has a *position*: the counting time (in microseconds) from the start of the
+calendar's range to it. Inside a session the position grows with the clock; between
+sessions it stands still. Adding working time is then ``position + delta`` mapped back to
+an instant: the earliest instant with that position when going forward (so a result on a
+session end is that end, 11:30, not 13:00), the latest when going back (a session start).
+
+The tables are per working day ``k``: ``_wpos[k]``, the counting time before it, and a
+:class:`DayClock` for its sessions (office hours are whole minutes, so a day's clock is a
+few lists indexed by minute, and no session has to be searched).
+``WorkingCalendar.add_working_time`` inlines :func:`position` and :func:`instant` for
+naive datetimes, its hot path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from tthc.calendar._days import DayKind
+from tthc.errors import DateOutOfRange
+
+if TYPE_CHECKING:
+    from tthc.calendar._model import WorkingCalendar
+
+__all__ = [
+    "HOUR_MINUTE",
+    "MINUTE",
+    "VIETNAM_TZ",
+    "DayClock",
+    "add_exact",
+    "back_to",
+    "build",
+    "instant",
+    "local",
+    "position",
+    "refuse_position",
+]
+
+#: Vietnam's time zone: UTC+07:00 all year (no daylight saving since 1975).
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7))
+#: Microseconds in a minute.
+MINUTE = 60_000_000
+#: (hour, minute) of each minute of the day.
+HOUR_MINUTE = [divmod(m, 60) for m in range(24 * 60)]
+_datetime = dt.datetime
+
+
+class DayClock:
+    """The sessions of one kind of day, as look-up tables by minute.
+
+    Attributes:
+        before: ``before[m]``: counting microseconds before clock minute ``m`` (0..1440).
+        minutes_before: The same in minutes.
+        inside: ``inside[m]``: whether clock minute ``m`` is in a session.
+        starts: ``starts[c]``: the clock minute where counting minute ``c`` starts.
+        ends: ``ends[c]``: the clock minute where counting minute ``c - 1`` ends (``c >= 1``).
+        minutes: The day's counting time in minutes.
+    """
+
+    __slots__ = ("before", "ends", "inside", "minutes", "minutes_before", "starts")
+
+    def __init__(self, sessions: tuple[tuple[int, int], ...]) -> None:
+        self.inside: list[bool] = [False] * 1440
+        self.starts: list[int] = []
+        self.ends: list[int] = [0]
+        for start, end in sessions:
+            for m in range(start, end):
+                self.inside[m] = True
+                self.starts.append(m)
+                self.ends.append(m + 1)
+        self.minutes_before = [0, *accumulate(self.inside)]
+        self.before = [m * MINUTE for m in self.minutes_before]
+        self.minutes = len(self.starts)
+
+
+def build(cal: WorkingCalendar) -> tuple[Any, ...]:
+    """Build the calendar's working-time tables (once, on first use); return the hot tuple.
+
+    Per working day: the clock of its sessions (a make-up day borrows the sessions of
+    ``office_hours.makeup_as``) and the counting time before it, in minutes and in
+    microseconds (one more entry than working days).
+    """
+    hours = cal.office_hours
+    clocks = [DayClock(sessions) for sessions in hours._minutes]
+    o0 = cal._o0
+    weekdays = [(d.toordinal() + 6) % 7 for d in cal._wdays]  # date.fromordinal(1): Monday
+    wclock = list(map(clocks.__getitem__, weekdays))
+    for day, info in cal._by_date.items():
+        if info.kind is DayKind.MAKEUP:
+            wclock[cal._before[day.toordinal() - o0]] = clocks[hours.makeup_as]
+    wposm = [0, *accumulate(c.minutes for c in wclock)]
+    typical = max(c.minutes for c in clocks[:5]) or max(c.minutes for c in clocks) or 1
+    put = object.__setattr__
+    put(cal, "_wclock", wclock)
+    put(cal, "_wposm", wposm)
+    put(cal, "_wpos", [m * MINUTE for m in wposm])
+    put(cal, "_wlenm", typical)
+    hot = (o0, cal._lo, cal._hi, cal._before, cal._work, wposm, wclock, cal._wdays, typical,
+           cal._klo, cal._khi)  # fmt: skip
+    put(cal, "_hot", hot)
+    return hot
+
+
+def _tables(cal: WorkingCalendar) -> tuple[list[int], list[DayClock]]:
+    if cal._hot is None:
+        build(cal)
+    return cal._wpos, cal._wclock  # type: ignore[return-value]  # set by build
+
+
+def local(at: object) -> dt.datetime:
+    """``at`` as naive Vietnam local time (checking its type)."""
+    if not isinstance(at, _datetime):
+        raise TypeError(f"expected a datetime.datetime, got {type(at).__name__} {at!r}")
+    if at.tzinfo is None:
+        return at
+    return at.astimezone(VIETNAM_TZ).replace(tzinfo=None)
+
+
+def back_to(result: dt.datetime, at: dt.datetime) -> dt.datetime:
+    """``result`` (naive local) in the awareness and time zone of the caller's ``at``."""
+    if at.tzinfo is None:
+        return result
+    return result.replace(tzinfo=VIETNAM_TZ).astimezone(at.tzinfo)
+
+
+def position(cal: WorkingCalendar, at: dt.datetime) -> int:
+    """The counting microseconds from the calendar's first day to naive local ``at``."""
+    i = at.toordinal() - cal._o0
+    if not cal._lo <= i <= cal._hi:
+        cal._refuse(at.date())
+    k = cal._before[i]
+    wpos, wclock = _tables(cal)
+    p = wpos[k]
+    if cal._work[i]:
+        clock = wclock[k]
+        m = at.hour * 60 + at.minute
+        p += clock.before[m]
+        if clock.inside[m]:
+            p += at.second * 1_000_000 + at.microsecond
+    return p
+
+
+def instant(cal: WorkingCalendar, at: dt.datetime, target: int, *, forward: bool) -> dt.datetime:
+    """The earliest (``forward``) or latest instant with position ``target``, naive local.
+
+    ``at`` is only used in the error message when the instant is out of range.
+    """
+    wpos, wclock = _tables(cal)
+    # forward: wpos[j] < target <= wpos[j + 1]; back: wpos[j] <= target < wpos[j + 1]
+    j = (bisect_left(wpos, target) if forward else bisect_right(wpos, target)) - 1
+    if not cal._klo <= j <= cal._khi:
+        refuse_position(cal, at, j)
+    counted, rest = divmod(target - wpos[j], MINUTE)
+    clock = wclock[j]
+    minute = clock.ends[counted] if forward and not rest else clock.starts[counted]
+    return combine(cal._wdays[j], minute, rest)
+
+
+def combine(day: dt.date, minute: int, rest: int) -> dt.datetime:
+    """The datetime at ``minute`` of the day plus ``rest`` microseconds."""
+    hour, minute = HOUR_MINUTE[minute]
+    if rest:
+        second, micro = divmod(rest, 1_000_000)
+        return _datetime(day.year, day.month, day.day, hour, minute, second, micro)
+    return _datetime(day.year, day.month, day.day, hour, minute)
+
+
+def add_exact(cal: WorkingCalendar, at: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """:meth:`WorkingCalendar.add_working_time` in microseconds, for any ``at`` and ``delta``."""
+    local_at = local(at)
+    du = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    p = position(cal, local_at)
+    if not du:
+        return at
+    return back_to(instant(cal, at, p + du, forward=du > 0), at)
+
+
+def refuse_position(cal: WorkingCalendar, at: dt.datetime, k: int) -> NoReturn:
+    """Raise for a result on working day ``k``, outside what the calendar may answer."""
+    if 0 <= k < len(cal._wdays):
+        cal._refuse(cal._wdays[k])
+    error = DateOutOfRange(at.date(), cal.first_date, cal.last_date)
+    error.args = (
+        f"the working time from {at.isoformat()} ends outside the calendar's supported "
+        f"range {cal.first_date.isoformat()}..{cal.last_date.isoformat()}",
+    )
+    raise error

@@ -1,0 +1,134 @@
+"""The base of every catalogue model, the shared field types, and a legal citation.
+
+Models are strict and closed: an unknown key is an error, text is never a number, a
+date is a date. Enums accept their value as text (``level: commune``), and lists are
+accepted where a tuple is stored, so a frozen model stays hashable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from tthc.duration import Duration
+
+__all__ = [
+    "CODE_PATTERN",
+    "Identifier",
+    "LegalBasis",
+    "Limit",
+    "ProcedureCode",
+    "Text",
+    "in_force",
+    "lax",
+    "overlaps",
+]
+
+#: National code ``d.dddddd``, optionally followed by a local suffix of dot-separated
+#: segments, e.g. ``2.000815.000.00.00.H38`` (a Lào Cai version of 2.000815).
+CODE_PATTERN = r"^[0-9]\.[0-9]{6}(\.[0-9A-Z]{1,8}){0,6}$"
+
+
+class _Model(BaseModel):
+    """Strict, closed, immutable: the base of every catalogue model."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        use_attribute_docstrings=True,
+        validate_default=False,
+    )
+
+
+def _article_text(value: Any) -> Any:
+    """An article written as a bare number (``article: 18``) is that number as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text."""
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
+]
+"""A short id used to refer to a case, document or form: lowercase letters, digits, '-'."""
+
+ProcedureCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+"""A procedure code: national ``d.dddddd`` with an optional local suffix."""
+
+Article = Annotated[
+    Text,
+    BeforeValidator(_article_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]}),
+]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_duration(text: str) -> Duration:
+    return Duration.parse(text)
+
+
+def _duration_text(value: Any) -> Any:
+    """Parse duration text once per distinct text: catalogues repeat a few limits often."""
+    return _parse_duration(value) if isinstance(value, str) else value
+
+
+Limit = Annotated[Duration, BeforeValidator(_duration_text)]
+"""A :class:`~tthc.Duration`, as text or structured data."""
+
+
+class LegalBasis(_Model):
+    """Where a fact comes from: a legal document and, when known, the article.
+
+    >>> print(LegalBasis(document="Luật Hộ tịch 60/2014/QH13", article="18(2)"))
+    Luật Hộ tịch 60/2014/QH13, Art. 18(2)
+    """
+
+    document: Text
+    """The document's number and name, e.g. ``Luật Hộ tịch 60/2014/QH13``."""
+    article: Article | None = None
+    """The article (and clause), e.g. ``18(2)``; a bare number is read as text."""
+    note: Text | None = None
+    """What the article says that matters here."""
+    url: Text | None = None
+    """Where the text can be read."""
+
+    def __str__(self) -> str:
+        return self.document + (f", Art. {self.article}" if self.article else "")
+
+
+def in_force(valid_from: dt.date, valid_to: dt.date | None, on: dt.date) -> bool:
+    """Whether a version valid from ``valid_from`` to ``valid_to`` (inclusive) is in force.
+
+    >>> in_force(dt.date(2016, 1, 1), dt.date(2025, 6, 30), dt.date(2025, 6, 30))
+    True
+    >>> in_force(dt.date(2016, 1, 1), dt.date(2025, 6, 30), dt.date(2025, 7, 1))
+    False
+    """
+    return valid_from <= on and (valid_to is None or on <= valid_to)
+
+
+def overlaps(a: tuple[dt.date, dt.date | None], b: tuple[dt.date, dt.date | None]) -> bool:
+    """Whether two validity periods (inclusive ends, ``None`` open) share a day."""
+    a_end = a[1] or dt.date.max
+    b_end = b[1] or dt.date.max
+    return a[0] <= b_end and b[0] <= a_end
+
+
+def lax(**kwargs: Any) -> Any:
+    """A field that accepts a list for a tuple, or an enum's value as text."""
+    return Field(strict=False, **kwargs)

@@ -1,0 +1,133 @@
+"""``tthc report FILE --period 2026-Q1 --group-by field``: early / on time / late statistics."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+__all__ = ["register"]
+
+_DIMENSIONS = ("procedure", "field", "agency", "level", "channel", "month", "quarter", "year")
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``report`` sub-command."""
+    parser = subparsers.add_parser(
+        "report",
+        help="count dossiers early / on time / late per group over a period",
+        description=(
+            "Read dossier records (JSON Lines or CSV, one dossier per line; columns are the "
+            "DossierRecord fields) and print the report: carried over, received, resolved "
+            "early / on time / late, in progress, paused, refused, withdrawn, stopped, "
+            "returned, and the rate, per group. Bad lines are reported as FILE:LINE: "
+            "message and nothing else is printed (exit 1)."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="dossier records, .jsonl or .csv")
+    parser.add_argument(
+        "--period",
+        required=True,
+        help="2026, 2026-03, 2026-Q1, 2026-H1 or 2026-01-01..2026-03-31 (both days included)",
+    )
+    parser.add_argument(
+        "--group-by",
+        action="append",
+        default=[],
+        metavar="DIM[,DIM]",
+        help=f"group by any of {', '.join(_DIMENSIONS)}; repeat or separate with commas",
+    )
+    parser.add_argument(
+        "--policy",
+        default="by-date",
+        choices=("by-date", "by-instant", "by-session", "tt-01-2018", "qd-766"),
+        help="classification policy (default by-date); by-session uses the national calendar",
+    )
+    parser.add_argument(
+        "--resolution",
+        default="result-ready",
+        choices=("result-ready", "returned"),
+        help="a dossier is resolved when its result is ready (default) or returned",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATETIME",
+        help="observe the period at this time (ISO 8601; naive is Vietnam local time)",
+    )
+    parser.add_argument(
+        "--input-format", choices=("jsonl", "csv"), help="default: from the file extension"
+    )
+    parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="text headings")
+    parser.set_defaults(func=run)
+
+
+def _dimensions(values: list[str]) -> list[str]:
+    dims = [d.strip() for value in values for d in value.split(",") if d.strip()]
+    for d in dims:
+        if d not in _DIMENSIONS:
+            _usage(f"--group-by: unknown dimension {d!r}; expected some of {', '.join(_DIMENSIONS)}")
+    return dims
+
+
+def _usage(message: str) -> NoReturn:
+    from tthc.cli import _UsageError  # noqa: PLC0415  (the CLI package imports this module)
+
+    raise _UsageError(f"tthc report: error: {message}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the records, build the report and print it, or print every bad line."""
+    from tthc.errors import Issue  # noqa: PLC0415
+    from tthc.reports import Period, read_records, report  # noqa: PLC0415
+
+    try:
+        period = Period.parse(args.period)
+    except ValueError as exc:
+        _usage(f"--period: {exc}")
+    as_of = None
+    if args.as_of is not None:
+        try:
+            as_of = dt.datetime.fromisoformat(args.as_of)
+        except ValueError:
+            _usage(f"--as-of: expected an ISO 8601 date and time, got {args.as_of!r}")
+    dims = _dimensions(args.group_by)
+    if args.input_format is None:
+        from tthc.reports._readers import INPUT_FORMATS  # noqa: PLC0415
+
+        if not any(Path(args.file).suffix.lower() in s for s in INPUT_FORMATS.values()):
+            _usage(f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, or give --input-format")
+    calendar = None
+    if args.policy == "by-session":
+        from tthc.calendar import WorkingCalendar  # noqa: PLC0415
+
+        calendar = WorkingCalendar.vietnam()
+    issues: list[Issue] = []
+    records = read_records(args.file, input_format=args.input_format, issues=issues)
+    result = report(
+        records,
+        period=period,
+        as_of=as_of,
+        group_by=dims,
+        policy=args.policy,
+        resolution=args.resolution,
+        calendar=calendar,
+    )
+    if issues:
+        for issue in issues:
+            print(issue, file=sys.stderr)
+        count = len(issues)
+        print(
+            f"tthc report: {count} invalid line{'s' if count != 1 else ''}; no report printed",
+            file=sys.stderr,
+        )
+        return 1
+    if args.format == "json":
+        print(result.to_json())
+    elif args.format == "csv":
+        sys.stdout.write(result.to_csv())
+    else:
+        print(result.to_text(lang=args.lang))
+    return 0

@@ -1,0 +1,90 @@
+"""``tthc validate PATH...``: check catalogue files and report every problem.
+
+Prints one line ``file:line:col: path: message`` per issue (or a JSON report with
+``--format json``) and exits 0 when everything is valid, 1 when anything is not, 2 for a
+usage error such as a path that does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tthc.errors import CatalogError, Issue
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``validate`` sub-command."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="check catalogue files (YAML or JSON) and report every problem",
+        description=(
+            "Check procedure catalogue files or folders of them: every value, every "
+            "reference, every overlay against its national procedure. Prints "
+            "file:line:col: message per problem; exits 0 valid, 1 invalid, 2 usage error."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
+    parser.add_argument(
+        "--reference",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="catalogue loaded alongside, e.g. the national procedures an overlay extends",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate the paths; print the issues; return the exit status."""
+    from tthc.catalog import load_catalog  # noqa: PLC0415  (keeps --help fast)
+    from tthc.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE  # noqa: PLC0415
+
+    paths: list[Path] = [*args.paths, *args.reference]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"tthc validate: error: no such file or folder: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        catalog = load_catalog(*paths)
+    except CatalogError as error:
+        _report(args.format, error.issues, None)
+        return EXIT_INVALID
+    _report(args.format, (), (len(catalog), len(catalog.overlays)))
+    return EXIT_OK
+
+
+def _report(fmt: str, issues: tuple[Issue, ...], counts: tuple[int, int] | None) -> None:
+    if fmt == "json":
+        report: dict[str, Any] = {
+            "valid": not issues,
+            "issues": [
+                {
+                    "file": i.file,
+                    "line": i.line,
+                    "column": i.column,
+                    "path": list(i.path),
+                    "code": i.code,
+                    "message": i.message,
+                }
+                for i in issues
+            ],
+        }
+        if counts is not None:
+            report["procedures"], report["overlays"] = counts
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for issue in issues:
+        print(issue)
+    if counts is not None:
+        print(f"valid: {counts[0]} procedure versions, {counts[1]} overlays")
+    else:
+        print(f"{len(issues)} problem{'s' if len(issues) != 1 else ''} found", file=sys.stderr)

@@ -1,0 +1,353 @@
+"""The dossier aggregate: an append-only history of events and the state they lead to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from tthc.deadlines import (
+    BY_DATE,
+    CIVIL_CODE,
+    POLICIES,
+    ClassificationPolicy,
+    DeadlinePolicy,
+    Timeliness,
+    WorkingTime,
+)
+from tthc.deadlines._local import to_local
+from tthc.dossier import _queries
+from tthc.dossier._clock import CLOCK_POLICIES, EXTEND, ClockPolicy
+from tthc.dossier._events import Event
+from tthc.dossier._json import event_from_data, event_to_data, state_to_data
+from tthc.dossier._state import DossierState
+from tthc.dossier._states import DossierStatus
+from tthc.dossier._steps import StepReport
+from tthc.dossier._transition import transition
+from tthc.errors import DossierError, VersionConflict
+
+if TYPE_CHECKING:
+    from tthc.calendar import WorkingCalendar
+
+__all__ = ["FORMAT", "Dossier"]
+
+#: The ``format`` tag of a serialised dossier; the number changes with the layout.
+FORMAT = "tthc.dossier/1"
+
+
+class Dossier:
+    """A dossier: the events that happened to it, in order, and the state they lead to.
+
+    Create one with the choices that hold for its whole life (the receiving agency's
+    calendar, how the due date is counted, how the clock resumes after a wait), then
+    :meth:`apply` events as they happen. Each event goes through the pure
+    :func:`~tthc.dossier.transition`; a refused event leaves the dossier unchanged.
+
+    * Each applied event raises the :attr:`version` by one; pass ``expected_version`` to
+      :meth:`apply` for optimistic concurrency.
+    * Applying an event whose id was already applied changes nothing (a redelivered
+      message is harmless); a *different* event under a used id is an error.
+    * Replaying the :attr:`history` (:meth:`replay`) gives an equal dossier, and
+      :meth:`to_json` / :meth:`from_json` round-trip it with nothing lost.
+
+    >>> import datetime as dt
+    >>> from tthc import Duration, WorkingCalendar
+    >>> from tthc.dossier import Reception, ResultReady, ResultReturn
+    >>> dossier = Dossier(calendar=WorkingCalendar.vietnam())
+    >>> dossier.apply(
+    ...     Reception(
+    ...         id="e1",
+    ...         at=dt.datetime(2026, 3, 2, 9),
+    ...         actor="desk",
+    ...         procedure="1.004873",
+    ...         time_limit=Duration.working_days(3),
+    ...     )
+    ... )
+    True
+    >>> dossier.status, dossier.due_at
+    (<DossierStatus.RECEIVED: 'received'>, datetime.datetime(2026, 3, 5, 17, 0))
+    >>> dossier.apply(ResultReady(id="e2", at=dt.datetime(2026, 3, 4, 10), actor="clerk"))
+    True
+    >>> dossier.timeliness().value, dossier.version
+    ('early', 2)
+    """
+
+    __slots__ = ("_by_id", "_history", "_state")
+
+    _state: DossierState
+    _history: list[Event]
+    _by_id: dict[str, Event]
+
+    def __init__(
+        self,
+        *,
+        calendar: WorkingCalendar,
+        policy: DeadlinePolicy = CIVIL_CODE,
+        clock: ClockPolicy = EXTEND,
+    ) -> None:
+        self._state = DossierState.blank(calendar=calendar, policy=policy, clock=clock)
+        self._history = []
+        self._by_id = {}
+
+    @classmethod
+    def replay(
+        cls,
+        events: Iterable[Event],
+        *,
+        calendar: WorkingCalendar,
+        policy: DeadlinePolicy = CIVIL_CODE,
+        clock: ClockPolicy = EXTEND,
+    ) -> Dossier:
+        """The dossier these events, applied in order, lead to.
+
+        Raises:
+            tthc.errors.TransitionNotAllowed: An event is not allowed where it comes.
+            tthc.errors.EventOutOfOrder: An event is dated before the one before it.
+        """
+        dossier = cls(calendar=calendar, policy=policy, clock=clock)
+        for event in events:
+            dossier.apply(event)
+        return dossier
+
+    # ------------------------------------------------------------ applying events
+
+    def apply(self, event: Event, *, expected_version: int | None = None) -> bool:
+        """Apply one event; return whether it changed the dossier.
+
+        Args:
+            event: The event.
+            expected_version: The version the caller last read; the event is refused if
+                the dossier has moved on since.
+
+        Returns:
+            ``True`` when applied, ``False`` when an equal event with the same id was
+            applied before (nothing changes).
+
+        Raises:
+            tthc.errors.TransitionNotAllowed: The event is not allowed in the current
+                state, or a legal guard refuses it.
+            tthc.errors.EventOutOfOrder: The event is dated before the latest one.
+            tthc.errors.VersionConflict: ``expected_version`` is not the current version.
+            tthc.errors.DossierError: Another event with the same id was applied.
+        """
+        seen = self._by_id.get(event.id)
+        if seen is not None:
+            if seen is event or seen == event:
+                return False
+            raise DossierError(
+                f"event id {event.id!r} was already applied to a different event "
+                f"({type(seen).__name__} at {seen.at.isoformat()}); ids must be unique"
+            )
+        if expected_version is not None and expected_version != len(self._history):
+            raise VersionConflict(expected_version, len(self._history))
+        self._state = transition(self._state, event)
+        self._history.append(event)
+        self._by_id[event.id] = event
+        return True
+
+    def as_of(self, at: dt.datetime) -> Dossier:
+        """The dossier as it was at ``at``: its events up to and including that moment."""
+        moment = to_local(at)
+        s = self._state
+        return Dossier.replay(
+            (e for e in self._history if to_local(e.at) <= moment),
+            calendar=s.calendar,
+            policy=s.policy,
+            clock=s.clock,
+        )
+
+    # ------------------------------------------------------------ reading
+
+    @property
+    def state(self) -> DossierState:
+        """The current state (an immutable value)."""
+        return self._state
+
+    @property
+    def history(self) -> tuple[Event, ...]:
+        """Every applied event, in order."""
+        return tuple(self._history)
+
+    @property
+    def version(self) -> int:
+        """How many events were applied."""
+        return len(self._history)
+
+    @property
+    def status(self) -> DossierStatus | None:
+        """The current state, or ``None`` before the first event."""
+        return self._state.status
+
+    @property
+    def portal_code(self) -> int | None:
+        """The national portal's status code (1-10), or ``None`` before the first event."""
+        return self._state.portal_code
+
+    @property
+    def received_at(self) -> dt.datetime | None:
+        """When the dossier was received."""
+        return self._state.received_at
+
+    @property
+    def due_at(self) -> dt.datetime | None:
+        """The current due date: ``None`` before reception or without a time limit."""
+        return self._state.due_at
+
+    @property
+    def code(self) -> str | None:
+        """The dossier code, when the reception gave one."""
+        reception = self._state.reception
+        return None if reception is None else reception.code
+
+    def remaining(self, at: dt.datetime) -> WorkingTime:
+        """Working time left at ``at`` ("Còn 2 ngày 3 giờ"), negative once overdue.
+
+        Paused time does not run, and time stops when processing ends.
+
+        Raises:
+            tthc.errors.DossierError: The dossier has not been received.
+            tthc.errors.DeadlineError: The procedure has no time limit.
+        """
+        return _queries.remaining(self._state, at)
+
+    def overdue(self, at: dt.datetime) -> WorkingTime:
+        """Working time overdue at ``at`` ("Quá 1 ngày 2 giờ"); zero when not overdue.
+
+        Raises:
+            tthc.errors.DossierError: The dossier has not been received.
+            tthc.errors.DeadlineError: The procedure has no time limit.
+        """
+        return _queries.overdue(self._state, at)
+
+    def timeliness(
+        self,
+        *,
+        policy: ClassificationPolicy = BY_DATE,
+        measured_at: _queries.Measure = "result_ready",
+        at: dt.datetime | None = None,
+    ) -> Timeliness:
+        """Early, on time or late under ``policy`` (see :func:`tthc.dossier.timeliness`).
+
+        Raises:
+            tthc.errors.DossierError: Not received, or not ended and no ``at`` given.
+        """
+        return _queries.timeliness(self._state, policy=policy, measured_at=measured_at, at=at)
+
+    def step_reports(self, at: dt.datetime | None = None) -> tuple[StepReport, ...]:
+        """Each internal step's due time and whether it is behind, as of ``at``."""
+        return _queries.step_reports(self._state, at)
+
+    # ------------------------------------------------------------ value behaviour
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dossier):
+            return NotImplemented
+        return self._state == other._state and self._history == other._history
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: events are applied in place
+
+    def __repr__(self) -> str:
+        s = self._state
+        name = "none" if s.status is None else s.status.name
+        return f"<Dossier {self.code or 'without code'} {name} v{self.version} due {s.due_at}>"
+
+    # ------------------------------------------------------------ JSON
+
+    def to_data(self) -> dict[str, Any]:
+        """The dossier as plain JSON-ready data: settings, version, history, state summary."""
+        s = self._state
+        return {
+            "format": FORMAT,
+            "calendar": s.calendar.name,
+            "policy": s.policy.name,
+            "clock": s.clock.name,
+            "version": self.version,
+            "state": state_to_data(s),
+            "history": [event_to_data(e) for e in self._history],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The dossier as JSON text (UTF-8 safe; Vietnamese kept as is)."""
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_data(
+        cls,
+        data: Any,
+        *,
+        calendar: WorkingCalendar,
+        policy: DeadlinePolicy | None = None,
+        clock: ClockPolicy | None = None,
+    ) -> Dossier:
+        """The dossier :meth:`to_data` described, rebuilt by replaying its history.
+
+        Args:
+            data: The stored data.
+            calendar: The calendar the dossier was created with; its name must match.
+            policy: The deadline policy, when it is not a built-in one (found by name).
+            clock: The clock policy, when it is not a built-in one (found by name).
+
+        Raises:
+            tthc.errors.DossierError: The data is not a dossier, names another calendar or
+                an unknown policy, or its stored state disagrees with its history.
+        """
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise DossierError(f"not a serialised dossier: expected format {FORMAT!r}")
+        if data.get("calendar") != calendar.name:
+            raise DossierError(
+                f"the dossier was created with calendar {data.get('calendar')!r}, "
+                f"but calendar {calendar.name!r} was given"
+            )
+        policy = _named(policy, data.get("policy"), POLICIES, "deadline policy", "policy")
+        clock = _named(clock, data.get("clock"), CLOCK_POLICIES, "clock policy", "clock")
+        history = data.get("history")
+        if not isinstance(history, list):
+            raise DossierError("a serialised dossier needs a 'history' list")
+        dossier = cls(calendar=calendar, policy=policy, clock=clock)
+        applied = 0
+        try:
+            for item in history:
+                dossier.apply(event_from_data(item))
+                applied += 1
+        except DossierError as error:
+            raise DossierError(f"history[{applied}]: {error}") from error
+        if data.get("version") != dossier.version or data.get("state") != state_to_data(
+            dossier._state
+        ):
+            raise DossierError(
+                "the stored state or version disagrees with the replayed history "
+                f"(stored version {data.get('version')!r}, history gives {dossier.version})"
+            )
+        return dossier
+
+    @classmethod
+    def from_json(
+        cls,
+        text: str | bytes,
+        *,
+        calendar: WorkingCalendar,
+        policy: DeadlinePolicy | None = None,
+        clock: ClockPolicy | None = None,
+    ) -> Dossier:
+        """The dossier :meth:`to_json` wrote (see :meth:`from_data`).
+
+        Raises:
+            tthc.errors.DossierError: Not valid JSON, or not a valid dossier.
+        """
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise DossierError(f"not valid JSON: {error}") from None
+        return cls.from_data(data, calendar=calendar, policy=policy, clock=clock)
+
+
+def _named(given: Any, name: Any, known: Any, what: str, keyword: str) -> Any:
+    if given is not None:
+        if given.name != name:
+            raise DossierError(f"the dossier was created with {what} {name!r}, not {given.name!r}")
+        return given
+    found = known.get(name) if isinstance(name, str) else None
+    if found is None:
+        raise DossierError(f"unknown {what} {name!r}; pass it as {keyword}=")
+    return found

@@ -1,0 +1,179 @@
+"""``tthc report``: reads JSON Lines or CSV, prints text, JSON or CSV; never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tthc.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+
+RECORDS = """\
+{"code": "A", "received_at": "2026-01-05T09:00", "due_at": "2026-01-08", "status": 9, "result_ready_at": "2026-01-07T15:00", "field": "Hộ tịch"}
+{"code": "B", "received_at": "2026-02-05T09:00", "due_at": "2026-02-09T17:00", "status": 10, "result_ready_at": "2026-02-10T15:00", "returned_at": "2026-02-11T08:00", "field": "Hộ tịch", "channel": "online"}
+{"code": "C", "received_at": "2026-03-05T09:00", "due_at": "2026-03-20", "status": 5, "supplement_waits": [["2026-03-06T09:00", null]], "field": "Đất đai"}
+{"code": "D", "received_at": "2026-03-05T09:00", "due_at": "2026-03-09", "status": 9, "result_ready_at": "2026-03-12T10:00", "supplement_waits": [["2026-03-06T09:00", "2026-03-10T09:00"]], "field": "Đất đai"}
+"""
+
+
+@pytest.fixture
+def jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "dossiers.jsonl"
+    path.write_text(RECORDS, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["report", *argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+def test_text_report_by_field(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, str(jsonl), "--period", "2026-Q1", "--group-by", "field")
+    assert status == EXIT_OK
+    lines = out.splitlines()
+    assert "policy by-date" in lines[0]
+    assert lines[3].split()[:4] == ["Hộ", "tịch", "0", "2"]
+    assert "50.00" in lines[3]
+
+
+def test_json_report_by_field_and_month(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, str(jsonl), "--period", "2026-Q1", "--group-by", "field,month", "--format", "json"
+    )
+    assert status == EXIT_OK
+    data = json.loads(out)
+    assert data["group_by"] == ["field", "month"]
+    assert [(r["field"], r["month"]) for r in data["rows"]] == [
+        ("Hộ tịch", "2026-01"),
+        ("Hộ tịch", "2026-02"),
+        ("Đất đai", "2026-03"),
+    ]
+
+
+def test_the_qd_766_policy_beside_the_plain_rule(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Dossier D waited 4 days for a supplement: late by date, early under QĐ 766."""
+    args = [str(jsonl), "--period", "2026-03", "--group-by", "field", "--format", "json"]
+    _, plain, _ = run(capsys, *args)
+    _, indicator, _ = run(capsys, *args, "--policy", "qd-766")
+    assert json.loads(plain)["rows"][0]["resolved_late"] == 1
+    assert json.loads(indicator)["policy"] == "qd-766"
+    assert json.loads(indicator)["rows"][0]["resolved_early"] == 1  # net end 8 March, due the 9th
+
+
+def test_csv_output_and_options(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys,
+        str(jsonl),
+        "--period",
+        "2026-01-01..2026-03-31",
+        "--group-by",
+        "channel",
+        "--group-by",
+        "quarter",
+        "--resolution",
+        "returned",
+        "--as-of",
+        "2026-03-10T12:00",
+        "--format",
+        "csv",
+        "--lang",
+        "vi",
+    )
+    assert status == EXIT_OK
+    lines = out.splitlines()
+    assert lines[0].startswith("channel,quarter,carried_over")
+    assert lines[1].startswith("counter,2026-Q1,")
+    assert lines[-1].startswith("TOTAL,,")
+
+
+def test_by_session_uses_the_national_calendar(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, str(jsonl), "--period", "2026-Q1", "--policy", "by-session")
+    assert status == EXIT_OK
+    assert "policy by-session" in out
+
+
+def test_vietnamese_text(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, str(jsonl), "--period", "2026-Q1", "--lang", "vi")
+    assert status == EXIT_OK
+    assert out.startswith("Kỳ báo cáo 2026-Q1")
+
+
+def test_reads_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "export.txt"
+    path.write_text("code,received_at,status\nA,2026-03-02T09:00,4\n", encoding="utf-8")
+    status, out, _ = run(capsys, str(path), "--period", "2026-03", "--input-format", "csv")
+    assert status == EXIT_OK
+    assert out.splitlines()[-1].split()[:3] == ["0", "1", "0"]
+
+
+def test_bad_lines_are_listed_and_nothing_else_is_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        RECORDS + '{"code": "E", "received_at": "soon", "status": 4}\n{"code": "F"\n',
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, str(path), "--period", "2026-Q1")
+    assert status == EXIT_INVALID
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"{path}:5: received_at: expected an ISO 8601 date or time like 2026-03-02T09:30, got 'soon'"
+    )
+    assert lines[1].startswith(f"{path}:6:")
+    assert lines[2] == "tthc report: 2 invalid lines; no report printed"
+
+
+def test_one_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"code": "E", "received_at": "2026-03-02T09:00", "status": 12}\n', encoding="utf-8")
+    status, _, err = run(capsys, str(path), "--period", "2026-Q1")
+    assert status == EXIT_INVALID
+    assert err.splitlines()[-1] == "tthc report: 1 invalid line; no report printed"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--period", "Q1"], "--period: invalid period 'Q1'"),
+        (["--period", "2026-Q1", "--group-by", "ward"], "--group-by: unknown dimension 'ward'"),
+        (["--period", "2026-Q1", "--as-of", "tomorrow"], "--as-of: expected an ISO 8601"),
+        (["--period", "2026-Q1", "--policy", "fastest"], "invalid choice: 'fastest'"),
+        ([], "the following arguments are required: --period"),
+    ],
+)
+def test_usage_errors(
+    jsonl: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    status, _, err = run(capsys, str(jsonl), *argv)
+    assert status == EXIT_USAGE
+    assert message in err
+
+
+def test_a_file_of_unknown_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, str(tmp_path / "export.xlsx"), "--period", "2026-Q1")
+    assert status == EXIT_USAGE
+    assert "name it .jsonl or .csv, or give --input-format" in err
+
+
+def test_a_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, str(tmp_path / "none.csv"), "--period", "2026-Q1")
+    assert status == EXIT_INVALID
+    assert err.startswith("tthc: error:")
+
+
+def test_qd_766_with_returned_resolution_is_an_error(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(
+        capsys, str(jsonl), "--period", "2026-Q1", "--policy", "qd-766", "--resolution", "returned"
+    )
+    assert status == EXIT_INVALID
+    assert "first terminal event" in err

@@ -1,0 +1,57 @@
+"""A national report computed per partition on Dask, merged, equals the one-process report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import random
+from typing import Any
+
+import pytest
+
+from tthc.reports import DossierRecord, Report, report
+
+dask_bag = pytest.importorskip("dask.bag")
+
+
+def rows(n: int) -> list[dict[str, Any]]:
+    """Database-like rows (plain dicts), as a partitioned export would hold them."""
+    rng = random.Random(7)
+    out = []
+    for i in range(n):
+        received = dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=rng.randrange(0, 24 * 120))
+        row: dict[str, Any] = {
+            "code": f"H{i:05d}",
+            "received_at": received,
+            "due_at": received + dt.timedelta(days=rng.randint(0, 10)),
+            "field": rng.choice(["Hộ tịch", "Chứng thực", "Đất đai"]),
+            "agency": rng.choice(["UBND xã A", "UBND xã B", "Sở Tư pháp"]),
+            "channel": rng.choice(["counter", "online", "postal"]),
+            "status": 4,
+        }
+        if rng.random() < 0.8:
+            row["status"] = 9
+            row["result_ready_at"] = received + dt.timedelta(hours=rng.randrange(1, 24 * 14))
+        out.append(row)
+    return out
+
+
+def test_dask_partitions_merge_to_the_single_process_report() -> None:
+    data = rows(3_000)
+    options: dict[str, Any] = {"period": "2026-Q1", "group_by": ("agency", "field", "month")}
+    bag = dask_bag.from_sequence(data, npartitions=7)
+    partials = bag.map_partitions(lambda part: [report(part, **options)])
+    merged: Report = partials.fold(Report.merge).compute(scheduler="synchronous")
+    threaded: Report = partials.fold(Report.merge).compute(scheduler="threads")
+    single = report((DossierRecord.from_mapping(r) for r in data), **options)
+    assert merged == single
+    assert threaded == single
+    assert single.records == 3_000
+    assert len(partials.compute(scheduler="synchronous")) == partials.npartitions > 1
+
+
+def test_the_merge_is_a_reduction_any_engine_can_use() -> None:
+    data = rows(500)
+    make = functools.partial(report, period="2026-Q1", group_by="field", policy="qd-766")
+    chunks = [data[i : i + 97] for i in range(0, len(data), 97)]
+    assert functools.reduce(Report.merge, map(make, chunks)) == make(data)

@@ -1,0 +1,336 @@
+"""Invariants of reports, and the engine against a plain reference implementation.
+
+The reference below restates every bucket definition of docs/reports.md in the most direct
+way (one window at a time, the total computed on its own, classify_at for every verdict),
+with none of the engine's shortcuts: bucket codes, first/last-window totals, window ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import random
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tthc.calendar import WorkingCalendar
+from tthc.deadlines import CLASSIFICATION_POLICIES, Timeliness, classify_at
+from tthc.reports import DossierRecord, Period, Report, report
+from tthc.reports._tally import COUNTERS
+
+VN = WorkingCalendar.vietnam()
+EPOCH = dt.datetime(2025, 11, 1)
+
+
+def _td(draw: st.DrawFn, max_days: int) -> dt.timedelta:
+    """A delay; whole days half the time, so that events land on period boundaries."""
+    if draw(st.booleans()):
+        return dt.timedelta(days=draw(st.integers(0, max_days)))
+    return dt.timedelta(minutes=draw(st.integers(0, max_days * 24 * 60)))
+
+
+@st.composite
+def records(draw: st.DrawFn) -> DossierRecord:
+    """A consistent dossier received between November 2025 and May 2026."""
+    received = EPOCH + _td(draw, 210)
+    status = draw(st.sampled_from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))
+    due = draw(st.none() | st.integers(0, 40 * 24).map(lambda h: received + dt.timedelta(hours=h)))
+    legal = None
+    if due is not None and draw(st.booleans()):
+        legal = due - dt.timedelta(days=draw(st.integers(0, 10)))
+    t = received
+    supplements: list[tuple[dt.datetime, dt.datetime | None]] = []
+    payments: list[tuple[dt.datetime, dt.datetime | None]] = []
+    for _ in range(draw(st.integers(0, 2))):
+        a = t + _td(draw, 8)
+        b = a + _td(draw, 8)
+        supplements.append((a, b))
+        t = b
+    if draw(st.booleans()):
+        a = t + _td(draw, 5)
+        b = a + _td(draw, 5)
+        payments.append((a, b))
+        t = b
+    if status == 5:
+        supplements.append((t + _td(draw, 5), None))
+    if status == 6:
+        payments.append((t + _td(draw, 5), None))
+    end = t + _td(draw, 30)
+    times: dict[str, dt.datetime | None] = {}
+    if status == 9:
+        times["result_ready_at"] = end
+    elif status == 10:
+        times["result_ready_at"] = draw(st.sampled_from([end, None]))
+        times["returned_at"] = end + _td(draw, 6)
+    elif status in (3, 7, 8):
+        times["ended_at"] = end
+    requests = draw(st.none() | st.integers(len(supplements), len(supplements) + 2))
+    return DossierRecord(
+        code=f"D{draw(st.integers(0, 10**6))}",
+        received_at=received,
+        status=status,
+        field=draw(st.sampled_from(["Hộ tịch", "Đất đai"])),
+        agency=draw(st.sampled_from(["UBND xã A", "UBND xã B"])),
+        level=draw(st.sampled_from(["commune", "province"])),
+        procedure=draw(st.sampled_from(["1.001193", "1.000894"])),
+        channel=draw(st.sampled_from(["counter", "online", "postal"])),
+        due_at=due,
+        legal_due_at=legal,
+        supplement_waits=supplements,
+        payment_waits=payments,
+        supplement_requests=requests,
+        due_includes_waits=draw(st.booleans()),
+        **times,
+    )
+
+
+periods = st.sampled_from(
+    [
+        Period.month(2026, 1),
+        Period.quarter(2026, 1),
+        Period.half(2026, 1),
+        Period(dt.date(2025, 12, 15), dt.date(2026, 3, 14)),
+        Period(dt.date(2026, 2, 10), dt.date(2026, 2, 10)),
+    ]
+)
+dimensions = st.lists(
+    st.sampled_from(
+        ["procedure", "field", "agency", "level", "channel", "month", "quarter", "year"]
+    ),
+    unique=True,
+    max_size=3,
+)
+fast_policies = st.sampled_from(["by-date", "by-instant", "tt-01-2018", "qd-766"])
+
+
+# ---------------------------------------------------------------- the reference
+
+
+def _terminal(r: DossierRecord, on_return: bool) -> tuple[str | None, dt.datetime | None]:
+    if r.status in (9, 10):
+        if on_return:
+            return ("resolved", r.returned_at) if r.status == 10 else (None, None)
+        return "resolved", r.result_ready_at or r.returned_at
+    return {7: ("withdrawn", r.ended_at), 8: ("stopped", r.ended_at)}.get(r.status, (None, None))
+
+
+def _verdict(r: DossierRecord, at: dt.datetime, policy: str) -> Timeliness:
+    waits = [(a, min(b, at) if b is not None else at) for a, b in r.supplement_waits if a < at]
+    if r.due_includes_waits:  # the appointment already moved for them
+        waits = []
+    later = sum(1 for a, _ in r.supplement_waits if a > at)
+    return classify_at(
+        at,
+        r.due_at,
+        policy=CLASSIFICATION_POLICIES[policy],
+        legal_due_at=r.legal_due_at,
+        calendar=VN,
+        waits=waits,
+        supplement_requests=r.supplement_requests - later,
+    )
+
+
+def _waiting(waits: Sequence[tuple[dt.datetime, dt.datetime | None]], at: dt.datetime) -> dt.datetime | None:
+    for a, b in waits:
+        if a < at and (b is None or b >= at):
+            return a
+    return None
+
+
+def _counts(
+    r: DossierRecord, s: dt.datetime, c: dt.datetime, policy: str, on_return: bool
+) -> dict[str, int]:
+    out = dict.fromkeys(COUNTERS, 0)
+    if r.returned_at is not None and s <= r.returned_at < c:
+        out["returned"] = 1
+    if r.status == 1 or r.received_at >= c:
+        return out
+    if r.status == 3:  # reception refused: never received
+        assert r.ended_at is not None
+        out["refused"] = int(s <= r.ended_at < c)
+        return out
+    kind, end = _terminal(r, on_return)
+    if end is not None and end < s:
+        return out
+    if r.received_at < s:
+        out["carried_over"] = 1
+    else:
+        out[f"received_{r.channel}"] = 1
+    if end is not None and end < c:
+        late = _verdict(r, end, policy) is Timeliness.LATE
+        if kind == "resolved":
+            out[f"resolved_{_verdict(r, end, policy).value}"] = 1
+        else:
+            out[str(kind)] = 1
+            out["closed_late"] = int(late)
+    else:
+        paused_at = _waiting(r.supplement_waits, c)
+        out["paused_supplement"] = int(paused_at is not None)
+        out["paused_payment"] = int(_waiting(r.payment_waits, c) is not None)
+        late = _verdict(r, paused_at or c, policy) is Timeliness.LATE
+        out["in_progress_overdue" if late else "in_progress_in_time"] = 1
+    return out
+
+
+def reference(
+    rs: list[DossierRecord],
+    period: Period,
+    cut: dt.datetime,
+    group_by: tuple[str, ...],
+    policy: str,
+    on_return: bool,
+) -> tuple[dict[tuple[str, ...], dict[str, int]], dict[str, int]]:
+    timed = [d for d in ("month", "quarter", "year") if d in group_by]
+    windows = [(period.start, cut, period)]
+    if timed:
+        windows = [(p.start, min(p.end, cut), p) for p in period.split(timed[0]) if p.start < cut]
+    labels = {
+        "month": lambda p: f"{p.first:%Y-%m}",
+        "quarter": lambda p: f"{p.first.year}-Q{(p.first.month - 1) // 3 + 1}",
+        "year": lambda p: str(p.first.year),
+    }
+    rows: dict[tuple[str, ...], dict[str, int]] = {}
+    total = dict.fromkeys(COUNTERS, 0)
+    for r in rs:
+        for k, v in _counts(r, period.start, cut, policy, on_return).items():
+            total[k] += v
+        for s, c, p in windows:
+            counts = _counts(r, s, c, policy, on_return)
+            if not any(counts.values()):
+                continue
+            key = tuple(labels[d](p) if d in labels else getattr(r, d) for d in group_by)
+            row = rows.setdefault(key, dict.fromkeys(COUNTERS, 0))
+            for k, v in counts.items():
+                row[k] += v
+    return rows, total
+
+
+def _as_dicts(rep: Report) -> tuple[dict[tuple[str, ...], dict[str, int]], dict[str, int]]:
+    return (
+        {tuple(v for _, v in row.group): row.counts() for row in rep.rows},
+        rep.total.counts(),
+    )
+
+
+# ---------------------------------------------------------------- properties
+
+
+@given(
+    st.lists(records(), max_size=25),
+    periods,
+    dimensions,
+    fast_policies,
+    st.booleans(),
+    st.integers(1, 100),
+)
+def test_report_equals_the_reference(
+    rs: list[DossierRecord],
+    period: Period,
+    group_by: list[str],
+    policy: str,
+    on_return: bool,
+    as_of_percent: int,
+) -> None:
+    """Every counter of every row and of the total is the plain definition's count."""
+    if on_return and policy == "qd-766":
+        on_return = False
+    span = period.end - period.start
+    as_of = period.start + span * as_of_percent // 100 if as_of_percent < 100 else None
+    rep = report(
+        rs,
+        period=period,
+        as_of=as_of,
+        group_by=group_by,
+        policy=policy,
+        resolution="returned" if on_return else "result-ready",
+    )
+    assert _as_dicts(rep) == reference(rs, period, rep.cut, tuple(group_by), policy, on_return)
+    assert rep.records == len(rs)
+
+
+@settings(max_examples=20)
+@given(st.lists(records(), max_size=8), dimensions)
+def test_the_slow_path_for_by_session_equals_the_reference(
+    rs: list[DossierRecord], group_by: list[str]
+) -> None:
+    period = Period.quarter(2026, 1)
+    rep = report(rs, period=period, group_by=group_by, policy="by-session", calendar=VN)
+    assert _as_dicts(rep) == reference(rs, period, period.end, tuple(group_by), "by-session", False)
+
+
+@given(st.lists(records(), max_size=30), periods, dimensions, fast_policies)
+def test_every_row_balances(
+    rs: list[DossierRecord], period: Period, group_by: list[str], policy: str
+) -> None:
+    """Carried over + received = resolved + refused + withdrawn + stopped + in progress."""
+    rep = report(rs, period=period, group_by=group_by, policy=policy)
+    for row in (*rep.rows, rep.total):
+        assert row.handled == row.resolved + row.closed + row.in_progress
+        assert row.paused_supplement + row.paused_payment <= 2 * row.in_progress
+        assert max(row.paused_supplement, row.paused_payment) <= row.in_progress
+        assert row.closed_late <= row.closed
+        assert row.closed == row.withdrawn + row.stopped
+
+
+@given(st.lists(records(), max_size=30), fast_policies)
+def test_months_add_up_to_the_quarter(rs: list[DossierRecord], policy: str) -> None:
+    """Flows add up over the months; each month opens with what the previous left open."""
+    quarter = report(rs, period="2026-Q1", policy=policy).total
+    months = report(rs, period="2026-Q1", group_by="month", policy=policy)
+    by_month = [
+        months[m] if (m,) in months._index else None for m in ("2026-01", "2026-02", "2026-03")
+    ]
+    flows = [
+        "received_counter",
+        "received_online",
+        "received_postal",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+        "refused",
+        "withdrawn",
+        "stopped",
+        "closed_late",
+        "returned",
+    ]
+    for name in flows:
+        assert quarter.counts()[name] == sum(getattr(m, name) for m in by_month if m), name
+    assert months.total == quarter
+    opening = [m.carried_over if m else 0 for m in by_month]
+    closing = [m.in_progress if m else 0 for m in by_month]
+    assert opening[0] == quarter.carried_over
+    assert closing[-1] == quarter.in_progress
+    assert opening[1:] == closing[:-1]
+
+
+@given(
+    st.lists(records(), max_size=30),
+    st.lists(st.integers(0, 2), max_size=30),
+    dimensions,
+    fast_policies,
+)
+def test_partial_reports_merge_exactly(
+    rs: list[DossierRecord], parts: list[int], group_by: list[str], policy: str
+) -> None:
+    """a.merge(b) equals the report over both; merge is commutative and associative."""
+    make = functools.partial(report, period="2026-Q1", group_by=group_by, policy=policy)
+    split: list[list[DossierRecord]] = [[], [], []]
+    for i, r in enumerate(rs):
+        split[parts[i] if i < len(parts) else 0].append(r)
+    a, b, c = (make(p) for p in split)
+    whole = make(rs)
+    assert a.merge(b).merge(c) == whole
+    assert a.merge(b.merge(c)) == whole
+    assert c.merge(a).merge(b) == whole
+    assert b.merge(a) == a.merge(b)
+
+
+@given(st.lists(records(), max_size=30))
+def test_order_of_the_input_does_not_matter(rs: list[DossierRecord]) -> None:
+    shuffled = rs[:]
+    random.Random(len(rs)).shuffle(shuffled)
+    assert report(rs, period="2026-Q1", group_by=("field", "month")) == report(
+        shuffled, period="2026-Q1", group_by=("field", "month")
+    )
