@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/tthc calendar 2026
 	$(BIN)/tthc validate catalog/
+	$(BIN)/tthc due 1.000894 --case verification --received 2026-08-24T09:00 --lang en
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks conftest.py

@@ -169,3 +169,14 @@ def test_text_form_parses_back_to_the_same_value(d: Duration) -> None:
 def test_structured_form_parses_back_to_the_same_value(d: Duration) -> None:
     assert Duration.from_data(d.to_data()) == d
     assert hash(Duration.from_data(d.to_data())) == hash(d)
+
+
+@given(durations)
+def test_vietnamese_text_parses_back_to_the_same_value(d: Duration) -> None:
+    assert Duration.parse(d.format("vi")) == d
+    assert d.format("en") == str(d)
+
+
+def test_format_refuses_unknown_language() -> None:
+    with pytest.raises(ValueError, match="lang"):
+        Duration.working_days(1).format("fr")

@@ -252,6 +252,40 @@ class Duration:
     def __repr__(self) -> str:
         return f"Duration.parse({str(self)!r})"
 
+    def format(self, lang: str = "en") -> str:
+        """The text form in English (``"en"``, as :func:`str`) or Vietnamese (``"vi"``).
+
+        Both parse back to the same value.
+
+        >>> Duration.parse("same day, cut-off 15:00").format("vi")
+        'trong ngày, giờ chốt 15:00'
+        >>> Duration.parse("15 calendar days then 0.5 working days").format("vi")
+        '15 ngày, sau đó 0,5 ngày làm việc'
+
+        Raises:
+            ValueError: ``lang`` is neither ``"en"`` nor ``"vi"``.
+        """
+        if lang == "en":
+            return str(self)
+        if lang != "vi":
+            raise ValueError(f"lang must be 'en' or 'vi', got {lang!r}")
+        kind = self.kind
+        if kind is DurationKind.PHASES:
+            return ", sau đó ".join(p.format("vi") for p in self.phases)
+        if kind is DurationKind.SAME_DAY:
+            cut = "" if self.cutoff is None else f", giờ chốt {self.cutoff:%H:%M}"
+            return f"trong ngày{cut}"
+        if kind is DurationKind.IMMEDIATE:
+            return "ngay"
+        if kind is DurationKind.NONE:
+            return "không thời hạn"
+        unit = {
+            DurationKind.WORKING_DAYS: "ngày làm việc",
+            DurationKind.WORKING_HOURS: "giờ làm việc",
+            DurationKind.CALENDAR_DAYS: "ngày",
+        }[kind]
+        return f"{self.amount:.10g}".replace(".", ",") + f" {unit}"
+
     # ------------------------------------------------------------ arithmetic views
 
     @property

@@ -429,6 +429,13 @@ class WorkingCalendar:
         So 11:30 sharp gives 13:00, and 17:00 the next working day's opening. Time zones
         as for :meth:`add_working_time`.
         """
+        if type(at) is _datetime and at.tzinfo is None:
+            # The hot path: a naive instant inside a session is its own answer.
+            hot = self._hot or _clock.build(self)
+            i = at.toordinal() - hot[0]
+            if hot[1] <= i <= hot[2] and hot[4][i]:
+                if hot[6][hot[3][i]].inside[at.hour * 60 + at.minute]:
+                    return at
         found = _clock.instant(self, at, _clock.position(self, _clock.local(at)), forward=False)
         return _clock.back_to(found, at)
 

@@ -29,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--received",
         required=True,
+        type=_parse_received,
         metavar="DATETIME",
         help="receipt time, ISO 8601 (2026-02-12T10:00); naive means Vietnam local time",
     )
@@ -58,8 +59,8 @@ def _parse_received(text: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(
-            f"--received: expected an ISO 8601 date and time like 2026-02-12T10:00, got {text!r}"
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO 8601 date and time like 2026-02-12T10:00, got {text!r}"
         ) from None
 
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from tthc.catalog import load_catalog  # noqa: PLC0415
     from tthc.deadlines import POLICIES, compute_deadline  # noqa: PLC0415
 
-    received = _parse_received(args.received)
+    received: dt.datetime = args.received
     calendar = load_calendar_option(args.calendar)
     catalog = load_catalog(args.catalog or bundled_catalog_path())
     procedure = catalog.get(args.code, on=received.date())

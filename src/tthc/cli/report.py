@@ -68,7 +68,9 @@ def _dimensions(values: list[str]) -> list[str]:
     dims = [d.strip() for value in values for d in value.split(",") if d.strip()]
     for d in dims:
         if d not in _DIMENSIONS:
-            _usage(f"--group-by: unknown dimension {d!r}; expected some of {', '.join(_DIMENSIONS)}")
+            _usage(
+                f"--group-by: unknown dimension {d!r}; expected some of {', '.join(_DIMENSIONS)}"
+            )
     return dims
 
 
@@ -98,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
         from tthc.reports._readers import INPUT_FORMATS  # noqa: PLC0415
 
         if not any(Path(args.file).suffix.lower() in s for s in INPUT_FORMATS.values()):
-            _usage(f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, or give --input-format")
+            _usage(
+                f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, or give --input-format"
+            )
     calendar = None
     if args.policy == "by-session":
         from tthc.calendar import WorkingCalendar  # noqa: PLC0415

@@ -204,7 +204,7 @@ def _trace(d: Deadline) -> list[TraceStep]:
             local,
             f"Received {_fmt_at(local, english=True)}; time limit {duration}, "
             f"policy {d.policy.name}.",
-            f"Tiếp nhận lúc {_fmt_at(local, english=False)}; thời hạn {duration}, "
+            f"Tiếp nhận lúc {_fmt_at(local, english=False)}; thời hạn {duration.format('vi')}, "
             f"cách tính {d.policy.name}.",
         )
     ]
@@ -245,7 +245,7 @@ def _trace(d: Deadline) -> list[TraceStep]:
                     last,
                     f"{duration} end on a non-working day, {_fmt_day(last, english=True)}: "
                     "moved to the next working day (BLDS 2015 Art. 148(5)).",
-                    f"{duration} kết thúc vào ngày nghỉ {_fmt_day(last, english=False)}: "
+                    f"{duration.format('vi')} kết thúc vào ngày nghỉ {_fmt_day(last, english=False)}: "
                     "chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5).",
                 )
             )

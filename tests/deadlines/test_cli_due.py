@@ -1,0 +1,94 @@
+"""`tthc due`: the appointment of a bundled procedure, as text or JSON, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tthc.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["due", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_marriage_with_verification_skips_the_national_day_break(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(
+        capsys,
+        "1.000894",
+        "--case",
+        "verification",
+        "--received",
+        "2026-08-24T09:00",
+        "--lang",
+        "en",
+    )
+    assert status == EXIT_OK
+    assert "Due: 2026-09-03 17:00" in out
+    assert "National Day" in out
+
+
+def test_same_day_after_cut_off_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "1.000894", "--received", "2026-02-13T15:30")
+    assert status == EXIT_OK
+    assert "Hẹn trả: 2026-02-23 17:00" in out
+    assert "trong ngày, giờ chốt 15:00" in out
+
+
+def test_json_output_carries_the_trace(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "2.000815", "--received", "2026-02-13T16:00+07:00", "--format", "json"
+    )
+    assert status == EXIT_OK
+    data = json.loads(out)
+    assert data["due_at"] == "2026-02-23T17:00:00+07:00"
+    assert data["policy"] == "civil-code"
+    assert data["trace"][0]["kind"] == "received"
+    assert set(data["explanation"]) == {"vi", "en"}
+
+
+def test_policy_and_explicit_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys,
+        "1.000894",
+        "--case",
+        "verification",
+        "--received",
+        "2026-03-02T09:00",
+        "--policy",
+        "half-day-sessions",
+        "--catalog",
+        str(ROOT / "catalog"),
+        "--format",
+        "json",
+    )
+    assert status == EXIT_OK
+    assert json.loads(out)["window"] == ["2026-03-09T07:30:00", "2026-03-09T11:30:00"]
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["9.999999", "--received", "2026-02-13T10:00"], EXIT_INVALID, "no procedure"),
+        (["1.000894", "--case", "x", "--received", "2026-02-13T10:00"], EXIT_INVALID, "'x'"),
+        (["1.000894", "--received", "2150-01-01T10:00"], EXIT_INVALID, "supported range"),
+        (["1.000894", "--received", "soon"], EXIT_USAGE, "ISO 8601"),
+        (["1.000894"], EXIT_USAGE, "--received"),
+        (["1.000894", "--received", "2026-02-13T10:00", "--policy", "x"], EXIT_USAGE, "invalid"),
+    ],
+)
+def test_errors_are_one_line_and_never_a_traceback(
+    capsys: pytest.CaptureFixture[str], args: list[str], status: int, message: str
+) -> None:
+    got, _, err = run(capsys, *args)
+    assert got == status
+    assert message in err
+    assert "Traceback" not in err
