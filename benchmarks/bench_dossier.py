@@ -12,8 +12,24 @@ side uses its cheapest setup: one `Machine` built once, each dossier added as a 
 from __future__ import annotations
 
 import datetime as dt
+import statistics
+import time
+from collections.abc import Callable
 
 from benchmarks._harness import Result, per_call
+
+
+def _interleaved(*runs: tuple[Callable[[], None], int], repeat: int) -> tuple[float, ...]:
+    """Median seconds per call of each run, their repeats taken in turn."""
+    samples: list[list[float]] = [[] for _ in runs]
+    for fn, _ in runs:
+        fn()  # warm up
+    for _ in range(repeat):
+        for i, (fn, calls) in enumerate(runs):
+            start = time.perf_counter()
+            fn()
+            samples[i].append((time.perf_counter() - start) / calls)
+    return tuple(statistics.median(s) for s in samples)
 
 
 def _events():  # type: ignore[no-untyped-def]
@@ -132,7 +148,7 @@ def _transitions_life(vn, events):  # type: ignore[no-untyped-def]
 
 
 def run(quick: bool) -> list[Result]:
-    from tthc import Dossier, WorkingCalendar
+    from tthc import Dossier, WorkingCalendar, compute_deadline
 
     vn = WorkingCalendar.vietnam()
     events = _events()
@@ -164,9 +180,18 @@ def run(quick: bool) -> list[Result]:
         for _ in range(transition_lives):
             one_life()
 
-    t_tthc = per_call(tthc_lives, calls=lives)
+    # The two sides alternate, repeat by repeat, so a busy machine slows both alike.
+    t_tthc, t_transitions = _interleaved(
+        (tthc_lives, lives), (transitions_lives, transition_lives), repeat=7
+    )
     t_built = per_call(tthc_lives_building_events, calls=lives // 4)
-    t_transitions = per_call(transitions_lives, calls=transition_lives, repeat=5)
+    receipt = events[0]
+
+    def deadlines() -> None:
+        for _ in range(lives):
+            compute_deadline(receipt.time_limit, receipt.at, calendar=vn)
+
+    t_deadline = per_call(deadlines, calls=lives)
     return [
         Result(
             "dossier life: reception + 5 events (supplement pause included)",
@@ -181,5 +206,11 @@ def run(quick: bool) -> list[Result]:
             "per life",
             t_built,
             target="(information: event construction included)",
+        ),
+        Result(
+            "yardstick: compute_deadline alone, in the same run",
+            "per call",
+            t_deadline,
+            target="(information: the reception's share; its own target is <= 3 µs)",
         ),
     ]

@@ -166,10 +166,10 @@ def test_a_dossier_never_received() -> None:
 def _finished_dossiers() -> list[Dossier]:
     """Dossiers ended in March in every way, with and without waits."""
     out = []
-    for ready_day, waits in itertools.product((3, 5, 6, 12), (0, 1, 2)):
+    for ready_day, waits in itertools.product((4, 5, 6, 9, 12), (0, 1, 2)):
         d = received(D(2026, 3, 2, 9))
         for i in range(waits):
-            d.apply(ev(SupplementRequest, D(2026, 3, 2, 10 + 2 * i)))
+            d.apply(ev(SupplementRequest, D(2026, 3, 2 + i, 10)))
             d.apply(ev(SupplementReceipt, D(2026, 3, 3 + i, 9)))
         d.apply(ev(ResultReady, D(2026, 3, ready_day, 10)))
         out.append(d)

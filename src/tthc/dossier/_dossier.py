@@ -141,7 +141,7 @@ class Dossier:
             )
         if expected_version is not None and expected_version != len(self._history):
             raise VersionConflict(expected_version, len(self._history))
-        self._state = transition(self._state, event)
+        self._state = transition(self._state, event)  # the only way the state changes
         self._history.append(event)
         self._by_id[event.id] = event
         return True

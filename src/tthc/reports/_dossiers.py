@@ -43,8 +43,15 @@ def record_from_dossier(
     >>> from tthc import Duration, WorkingCalendar
     >>> from tthc.dossier import Dossier, Reception, ResultReady
     >>> d = Dossier(calendar=WorkingCalendar.vietnam())
-    >>> _ = d.apply(Reception(id="1", at=dt.datetime(2026, 3, 2, 9), actor="desk",
-    ...                       procedure="1.004873", time_limit=Duration.working_days(3)))
+    >>> _ = d.apply(
+    ...     Reception(
+    ...         id="1",
+    ...         at=dt.datetime(2026, 3, 2, 9),
+    ...         actor="desk",
+    ...         procedure="1.004873",
+    ...         time_limit=Duration.working_days(3),
+    ...     )
+    ... )
     >>> _ = d.apply(ResultReady(id="2", at=dt.datetime(2026, 3, 4, 10), actor="clerk"))
     >>> r = record_from_dossier(d, field="Hộ tịch")
     >>> r.status, r.due_at, r.result_ready_at, r.field

@@ -130,8 +130,7 @@ def report_to_text(report: Report, *, lang: str = "en") -> str:
 
     def line(cells: list[str]) -> str:
         return "  ".join(
-            c.ljust(w) if i < n_text else c.rjust(w)
-            for i, (c, w) in enumerate(zip(cells, widths))
+            c.ljust(w) if i < n_text else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))
         ).rstrip()
 
     title = (

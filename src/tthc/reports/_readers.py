@@ -170,11 +170,15 @@ def _jsonl_rows(handle: Any, name: str) -> Iterator[tuple[int, dict[str, Any] | 
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, Issue(f"invalid JSON: {exc.msg}", file=name, line=number, column=exc.colno)
+            yield (
+                number,
+                Issue(f"invalid JSON: {exc.msg}", file=name, line=number, column=exc.colno),
+            )
             continue
         if not isinstance(row, dict):
-            yield number, Issue(
-                f"expected a JSON object, got {type(row).__name__}", file=name, line=number
+            yield (
+                number,
+                Issue(f"expected a JSON object, got {type(row).__name__}", file=name, line=number),
             )
             continue
         yield number, row
@@ -194,10 +198,13 @@ def _csv_rows(handle: Any, name: str) -> Iterator[tuple[int, dict[str, Any] | Is
             problems.append(f"unknown column(s) {', '.join(map(repr, unknown))}")
         if missing:
             problems.append(f"missing column(s) {', '.join(missing)}")
-        yield 1, Issue(
-            f"{'; '.join(problems)}; expected columns among {', '.join(_FIELDS)}",
-            file=name,
-            line=1,
+        yield (
+            1,
+            Issue(
+                f"{'; '.join(problems)}; expected columns among {', '.join(_FIELDS)}",
+                file=name,
+                line=1,
+            ),
         )
         return
     for cells in reader:
@@ -205,10 +212,13 @@ def _csv_rows(handle: Any, name: str) -> Iterator[tuple[int, dict[str, Any] | Is
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            yield number, Issue(
-                f"expected {len(header)} cells as in the header, got {len(cells)}",
-                file=name,
-                line=number,
+            yield (
+                number,
+                Issue(
+                    f"expected {len(header)} cells as in the header, got {len(cells)}",
+                    file=name,
+                    line=number,
+                ),
             )
             continue
         yield number, dict(zip(header, cells))

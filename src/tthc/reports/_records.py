@@ -199,7 +199,9 @@ class DossierRecord:
             type(returned_at) is not _DATETIME or returned_at.tzinfo is not None
         ):
             returned_at = _local("returned_at", returned_at, optional=True)
-        if ended_at is not None and (type(ended_at) is not _DATETIME or ended_at.tzinfo is not None):
+        if ended_at is not None and (
+            type(ended_at) is not _DATETIME or ended_at.tzinfo is not None
+        ):
             ended_at = _local("ended_at", ended_at, optional=True)
         if type(status) is not int or not 0 < status < 11:
             status = _status(status)
@@ -343,8 +345,13 @@ def _check_status_times(
         raise ValueError(f"status {status} ({_CLOSING[status]}) needs ended_at")
 
 
-def _check_open_waits(status: int, supplements: tuple[Wait, ...], payments: tuple[Wait, ...]) -> None:
-    for wanted, name, waits in ((5, "supplement_waits", supplements), (6, "payment_waits", payments)):
+def _check_open_waits(
+    status: int, supplements: tuple[Wait, ...], payments: tuple[Wait, ...]
+) -> None:
+    for wanted, name, waits in (
+        (5, "supplement_waits", supplements),
+        (6, "payment_waits", payments),
+    ):
         if status == wanted and not (waits and waits[-1][1] is None):
             raise ValueError(
                 f"status {wanted} means the dossier is waiting now: the last of {name} must be "

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tthc.deadlines import BY_DATE, QD_766, ClassificationPolicy
+from tthc.deadlines import BY_DATE, CLASSIFICATION_POLICIES, QD_766, ClassificationPolicy
 from tthc.reports._periods import Period
 from tthc.reports._records import DossierRecord, SupportsToRecord
 from tthc.reports._rules import Resolution, judge_for, resolve_policy
@@ -149,9 +149,7 @@ class ReportRow:
         return {name: getattr(self, name) for name in COUNTERS}
 
     def _add(self, other: ReportRow) -> ReportRow:
-        return ReportRow(
-            self.group, *(getattr(self, n) + getattr(other, n) for n in COUNTERS)
-        )
+        return ReportRow(self.group, *(getattr(self, n) + getattr(other, n) for n in COUNTERS))
 
 
 _ROW_COUNTERS = tuple(f.name for f in fields(ReportRow))[1:]
@@ -322,13 +320,27 @@ def report(
     >>> from tthc.reports import DossierRecord, report
     >>> day = dt.datetime(2026, 3, 2, 9)
     >>> rows = [
-    ...     DossierRecord(code="A", received_at=day, due_at=day.replace(day=5), status=9,
-    ...                   result_ready_at=day.replace(day=4), field="Hộ tịch"),
-    ...     DossierRecord(code="B", received_at=day, due_at=day.replace(day=5), status=10,
-    ...                   result_ready_at=day.replace(day=6), returned_at=day.replace(day=6),
-    ...                   field="Hộ tịch", channel="online"),
-    ...     DossierRecord(code="C", received_at=day, due_at=day.replace(month=4), status=4,
-    ...                   field="Đất đai"),
+    ...     DossierRecord(
+    ...         code="A",
+    ...         received_at=day,
+    ...         due_at=day.replace(day=5),
+    ...         status=9,
+    ...         result_ready_at=day.replace(day=4),
+    ...         field="Hộ tịch",
+    ...     ),
+    ...     DossierRecord(
+    ...         code="B",
+    ...         received_at=day,
+    ...         due_at=day.replace(day=5),
+    ...         status=10,
+    ...         result_ready_at=day.replace(day=6),
+    ...         returned_at=day.replace(day=6),
+    ...         field="Hộ tịch",
+    ...         channel="online",
+    ...     ),
+    ...     DossierRecord(
+    ...         code="C", received_at=day, due_at=day.replace(month=4), status=4, field="Đất đai"
+    ...     ),
     ... ]
     >>> r = report(rows, period="2026-03", group_by="field")
     >>> row = r["Hộ tịch"]
@@ -371,6 +383,7 @@ def report(
         group_by=dims,
         judge=judge,
         on_return=how is Resolution.RETURNED,
+        monotone=the_policy is CLASSIFICATION_POLICIES.get(the_policy.name),
     )
     rows = tuple(
         ReportRow(tuple(zip(dims, key)), *counted.rows[key]) for key in sorted(counted.rows)

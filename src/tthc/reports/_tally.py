@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -127,23 +128,37 @@ def _judge_end(record: DossierRecord, end: dt.datetime, kind: int, judge: Judge)
     return _END_CODES[kind, timeliness]
 
 
-def _open_code(record: DossierRecord, cut: dt.datetime, judge: Judge) -> int:
+def _open_code(
+    record: DossierRecord, cut: dt.datetime, judge: Judge, monotone: bool
+) -> tuple[int, bool]:
     """A dossier still open at ``cut``: in time or overdue, and paused or not.
 
     A dossier waiting for a supplement at the cut is judged when the wait began: its clock
     stopped then (QĐ 766; the 06a form counts such dossiers as within the deadline).
+
+    Returns:
+        The code, and whether it holds at every later cut the dossier is still open at:
+        no wait begins or ends after this cut, and the verdict cannot change (judged at
+        the start of an open wait, or overdue under a monotone rule).
     """
     at, code = cut, 0
+    settled = True
     waits = record.supplement_waits
     if waits:
         for a, b in waits:
             if a < cut and (b is None or b >= cut):
                 at, code = a, _PAUSED_SUPPLEMENT
                 break
-    for a, b in record.payment_waits:
-        if a < cut and (b is None or b >= cut):
-            code |= _PAUSED_PAYMENT
-            break
+        a, b = waits[-1]
+        settled = a < cut and (b is None or b < cut)
+    payments = record.payment_waits
+    if payments:
+        for a, b in payments:
+            if a < cut and (b is None or b >= cut):
+                code |= _PAUSED_PAYMENT
+                break
+        a, b = payments[-1]
+        settled = settled and a < cut and (b is None or b < cut)
     timeliness = judge(
         at,
         record.due_at,
@@ -151,7 +166,9 @@ def _open_code(record: DossierRecord, cut: dt.datetime, judge: Judge) -> int:
         _clip(waits, at) if waits and not record.due_includes_waits else (),
         _requests(record, at),
     )
-    return code | (_OPEN_OVERDUE if timeliness is Timeliness.LATE else _OPEN_IN_TIME)
+    late = timeliness is Timeliness.LATE
+    code |= _OPEN_OVERDUE if late else _OPEN_IN_TIME
+    return code, settled
 
 
 def tally(
@@ -162,6 +179,7 @@ def tally(
     group_by: tuple[str, ...],
     judge: Judge,
     on_return: bool,
+    monotone: bool = False,
 ) -> Tallied:
     """Read ``dossiers`` once and count their bucket codes per group and window.
 
@@ -172,6 +190,9 @@ def tally(
         group_by: Dimension names, in the order of the row keys.
         judge: The classification rule.
         on_return: Resolve at the return (status 10) instead of the result being ready.
+        monotone: The rule never turns a later finish from late to in time, so a dossier
+            overdue at one cut is overdue at every later cut (true of every built-in
+            classification policy); the rule is then not asked again.
     """
     start = period.start
     static = [d for d in group_by if d not in TIME_DIMENSIONS]
@@ -188,13 +209,14 @@ def tally(
     index = time_index(finest) if finest else None
     base = index(period.first) if index else 0
 
-    groups: dict[object, dict[int, int]] = {}
-    total: dict[int, int] = {}
+    groups: dict[object, defaultdict[int, int]] = {}
+    total: defaultdict[int, int] = defaultdict(int)
     records = 0
     record_type = DossierRecord
     late = Timeliness.LATE
     end_codes = _END_CODES
     channel_bits = _CHANNEL_BITS
+    by_month = finest == "month"
     for item in dossiers:
         records += 1
         record = item if type(item) is record_type else as_record(item)
@@ -204,16 +226,15 @@ def tally(
         received = record.received_at
         if received >= cut:
             continue
+        group = key_of(record)
+        counts = groups.get(group)
+        if counts is None:
+            counts = groups[group] = defaultdict(int)
         if status == 3:  # reception refused: counted when refused, never as received
             end = record.ended_at
             if end is not None and start <= end < cut:
-                total[_REFUSED] = total.get(_REFUSED, 0) + 1
-                group = key_of(record)
-                counts = groups.get(group)
-                if counts is None:
-                    counts = groups[group] = {}
-                k = (index(end) - base if index else 0) << 10 | _REFUSED
-                counts[k] = counts.get(k, 0) + 1
+                total[_REFUSED] += 1
+                counts[(index(end) - base if index else 0) << 10 | _REFUSED] += 1
             continue
         if status >= 9:
             kind = _RESOLVED
@@ -228,67 +249,67 @@ def tally(
             end = record.ended_at
         else:
             kind, end = _RESOLVED, None
-        waits = record.supplement_waits or record.payment_waits
-        end_code = 0
-        if end is not None and start <= end < cut:
-            if waits:
-                end_code = _judge_end(record, end, kind, judge)
-            else:
-                verdict = judge(
-                    end, record.due_at, record.legal_due_at, (), record.supplement_requests
-                )
-                end_code = end_codes[kind, verdict]
         returned = record.returned_at
         if returned is not None and not start <= returned < cut:
             returned = None
-        group = key_of(record)
-        counts = groups.get(group)
-        if counts is None:
-            counts = groups[group] = {}
-
         if end is not None and end < start:  # ended before the period: a return at most
             if returned is not None:
-                total[_RETURNED] = total.get(_RETURNED, 0) + 1
-                k = (index(returned) - base if index else 0) << 10 | _RETURNED
-                counts[k] = counts.get(k, 0) + 1
+                total[_RETURNED] += 1
+                counts[(index(returned) - base if index else 0) << 10 | _RETURNED] += 1
             continue
+        waits = record.supplement_waits or record.payment_waits
+        due, legal, requests = record.due_at, record.legal_due_at, record.supplement_requests
+        end_code = 0
+        if end is not None and end < cut:
+            if waits:
+                end_code = _judge_end(record, end, kind, judge)
+            else:
+                end_code = end_codes[kind, judge(end, due, legal, (), requests)]
         if index is None:
             lo = hi = 0
+        elif by_month:
+            lo = 0 if received < start else received.year * 12 + received.month - 1 - base
+            hi = last if end is None or end >= cut else end.year * 12 + end.month - 1 - base
         else:
             lo = 0 if received < start else index(received) - base
             hi = last if end is None or end >= cut else index(end) - base
         # Windows lo..hi are those the dossier is open in, from its receipt (or the period's
         # start) to its end (or the cut): in each, it is carried over or received, and it
         # ends or is still open at the window's cut.
-        first_code = code = 0
+        code = first_code = _CARRIED if received < starts[lo] else channel_bits[record.channel]
+        overdue = False  # once overdue at a cut, overdue at every later cut (monotone rules)
+        settled = 0  # an open code that holds at every later cut (see _open_code)
         for i in range(lo, hi + 1):
-            s, c = starts[i], cuts[i]
-            code = _CARRIED if received < s else channel_bits[record.channel]
+            c = cuts[i]
+            code = first_code if i == lo else _CARRIED
             if end is not None and end < c:
                 code |= end_code
+            elif settled:
+                code |= settled
             elif waits:
-                code |= _open_code(record, c, judge)
+                open_code, fixed = _open_code(record, c, judge, monotone)
+                code |= open_code
+                if fixed:
+                    settled = open_code
+            elif overdue:
+                code |= _OPEN_OVERDUE
+            elif judge(c, due, legal, (), requests) is late:
+                code |= _OPEN_OVERDUE
+                overdue = monotone
             else:
-                verdict = judge(
-                    c, record.due_at, record.legal_due_at, (), record.supplement_requests
-                )
-                code |= _OPEN_OVERDUE if verdict is late else _OPEN_IN_TIME
-            if returned is not None and s <= returned < c:
+                code |= _OPEN_IN_TIME
+            if returned is not None and starts[i] <= returned < c:
                 code |= _RETURNED
-            if i == lo:
-                first_code = code
-            k = i << 10 | code
-            counts[k] = counts.get(k, 0) + 1
+            counts[i << 10 | code] += 1
         # the whole period: entry from the first window, outcome at the cut from the last
         code = (first_code & 7) | (code & _OUTCOME_MASK)
         if returned is not None:
             code |= _RETURNED
-        total[code] = total.get(code, 0) + 1
-        if returned is not None and index is not None:
-            j = index(returned) - base
-            if not lo <= j <= hi:
-                k = j << 10 | _RETURNED
-                counts[k] = counts.get(k, 0) + 1
+            if index is not None:
+                j = index(returned) - base
+                if not lo <= j <= hi:
+                    counts[j << 10 | _RETURNED] += 1
+        total[code] += 1
 
     return Tallied(
         _decode_rows(groups, group_by, static, timed, windows if finest else []),
@@ -321,7 +342,7 @@ def _add(vector: list[int], code: int, n: int) -> None:
 
 
 def _decode_rows(
-    groups: dict[object, dict[int, int]],
+    groups: dict[object, defaultdict[int, int]],
     group_by: tuple[str, ...],
     static: list[str],
     timed: list[str],

@@ -1,0 +1,202 @@
+"""tthc.report over 1,000,000 dossier records by field and month, against a pandas groupby.
+
+The records are streamed: a pool of distinct records (a year of a province's dossiers in
+60 fields: results ready or returned, early, on time or late, open, withdrawn, stopped,
+refused, waiting for a supplement or a payment, some carried over from the year before) is
+cycled up to the count, as a database cursor would hand them over, so memory measures the
+report, not the input. The pandas comparison is the groupby a user would write for the
+same counters on a DataFrame already in memory; its counts are checked against tthc's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import itertools
+import random
+import time
+import tracemalloc
+from collections.abc import Iterator
+from typing import Any
+
+from benchmarks._harness import Result
+
+FIELDS = [f"Lĩnh vực {i:02d}" for i in range(60)]
+CHANNELS = ["counter", "online", "postal"]
+
+
+def _raw(rng: random.Random, i: int) -> dict[str, Any]:
+    """The fields of one dossier record."""
+    received = dt.datetime(2025, 12, 1, 7, 30) + dt.timedelta(
+        minutes=rng.randrange(0, 395 * 24 * 60)
+    )
+    due = dt.datetime.combine(received.date() + dt.timedelta(days=rng.randint(0, 20)), dt.time(17))
+    row: dict[str, Any] = {
+        "code": f"000.00.31.H26-{received:%y%m%d}-{i % 10_000:04d}",
+        "received_at": received,
+        "due_at": due,
+        "field": rng.choice(FIELDS),
+        "channel": rng.choice(CHANNELS),
+        "procedure": f"1.00{rng.randrange(1000, 1200)}",
+        "level": rng.choice(["province", "commune"]),
+    }
+    u = rng.random()
+    ready = received + dt.timedelta(hours=rng.randrange(1, 24 * 25))
+    if u < 0.45:
+        row.update(status=9, result_ready_at=ready)
+    elif u < 0.85:
+        row.update(status=10, result_ready_at=ready, returned_at=ready + dt.timedelta(days=1))
+    elif u < 0.88:
+        row.update(status=7, ended_at=received + dt.timedelta(days=2))
+    elif u < 0.90:
+        row.update(status=8, ended_at=received + dt.timedelta(days=4))
+    elif u < 0.92:
+        row.update(status=3, ended_at=received + dt.timedelta(hours=3))
+    elif u < 0.95:
+        start = received + dt.timedelta(days=1)
+        row.update(status=5, supplement_waits=[(start, None)])
+    elif u < 0.97:
+        start = received + dt.timedelta(days=1)
+        row.update(status=6, payment_waits=[(start, None)])
+    else:
+        row.update(status=4)
+    if row["status"] in (9, 10) and rng.random() < 0.1:
+        quarter = (ready - received) / 4
+        row["supplement_waits"] = [(received + quarter, received + 2 * quarter)]
+    return row
+
+
+def _stream(pool: list[Any], n: int) -> Iterator[Any]:
+    return itertools.islice(itertools.cycle(pool), n)
+
+
+def _frame(pool_rows: list[dict[str, Any]], n: int) -> Any:
+    """The same records as a pandas DataFrame of n rows, as a user would hold them."""
+    import numpy as np
+    import pandas as pd
+
+    base = pd.DataFrame(
+        {
+            "field": [r["field"] for r in pool_rows],
+            "status": [r["status"] for r in pool_rows],
+            "received_at": [r["received_at"] for r in pool_rows],
+            "due_at": [r["due_at"] for r in pool_rows],
+            "result_ready_at": [r.get("result_ready_at") for r in pool_rows],
+        }
+    )
+    base["field"] = base["field"].astype("category")
+    reps = -(-n // len(base))
+    return base.iloc[np.tile(np.arange(len(base)), reps)[:n]].reset_index(drop=True)
+
+
+def _pandas_report(df: Any) -> Any:
+    """The obvious groupby: received by receipt month, resolved by result month and verdict."""
+    import numpy as np
+    import pandas as pd
+
+    start, end = pd.Timestamp("2026-01-01"), pd.Timestamp("2027-01-01")
+    accepted = df[~df["status"].isin([1, 3])]
+    rec = accepted[(accepted["received_at"] >= start) & (accepted["received_at"] < end)]
+    received = rec.groupby(["field", rec["received_at"].dt.to_period("M")], observed=True).size()
+    ready = accepted["result_ready_at"]
+    res = accepted[(ready >= start) & (ready < end)]
+    done, due = res["result_ready_at"].dt.normalize(), res["due_at"].dt.normalize()
+    verdict = np.select([done < due, done == due], ["early", "on_time"], "late")
+    resolved = (
+        res.groupby(["field", res["result_ready_at"].dt.to_period("M"), verdict], observed=True)
+        .size()
+        .unstack(fill_value=0)
+    )
+    return received, resolved
+
+
+def _agree(rep: Any, received: Any, resolved: Any) -> bool:
+    for (field, month), n in received.items():
+        if rep[field, str(month)].received != n:
+            return False
+    for (field, month), row in resolved.iterrows():
+        mine = rep[field, str(month)]
+        if (mine.resolved_early, mine.resolved_on_time, mine.resolved_late) != (
+            row.get("early", 0),
+            row.get("on_time", 0),
+            row.get("late", 0),
+        ):
+            return False
+    return sum(received) == rep.total.received and resolved.to_numpy().sum() == rep.total.resolved
+
+
+def _peak(fn: Any) -> tuple[int, float]:
+    gc.collect()
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    t0 = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak, elapsed
+
+
+def run(quick: bool) -> list[Result]:
+    from tthc.reports import DossierRecord, report
+
+    n = 100_000 if quick else 1_000_000
+    rng = random.Random(766)
+    pool_rows = [_raw(rng, i) for i in range(20_000 if quick else 100_000)]
+    pool = [DossierRecord(**r) for r in pool_rows]
+    options: dict[str, Any] = {"period": "2026", "group_by": ("field", "month")}
+
+    def tthc_report() -> Any:
+        return report(_stream(pool, n), **options)
+
+    rep = tthc_report()  # warm up
+    samples = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        tthc_report()
+        samples.append(time.perf_counter() - t0)
+    seconds = sorted(samples)[1]
+
+    def end_to_end() -> Any:
+        return report((DossierRecord(**r) for r in _stream(pool_rows, n)), **options)
+
+    t0 = time.perf_counter()
+    end_to_end()
+    seconds_e2e = time.perf_counter() - t0
+
+    small = n // 10
+    peak_small, _ = _peak(lambda: report(_stream(pool, small), **options))
+    peak_full, _ = _peak(tthc_report)
+    bounded = peak_full <= 1.25 * peak_small + 1_000_000
+
+    df = _frame(pool_rows, n)
+    t0 = time.perf_counter()
+    received, resolved = _pandas_report(df)
+    seconds_pandas = time.perf_counter() - t0
+    agree = _agree(rep, received, resolved)
+    frame_mb = df.memory_usage(deep=True).sum() / 1e6
+
+    print(
+        f"reports: {n:,} records, {len(rep.rows)} rows ({len(FIELDS)} fields x 12 months); "
+        f"peak memory of the report {peak_full / 1e6:.1f} MB "
+        f"({peak_small / 1e6:.1f} MB for {small:,} records: {'bounded' if bounded else 'GROWS'}); "
+        f"the pandas input frame alone holds {frame_mb:.0f} MB; "
+        f"pandas and tthc counts {'agree' if agree else 'DISAGREE'}"
+    )
+    target_s = 5.0 if not quick else 0.5
+    return [
+        Result(
+            f"report, {n:,} records by field and month",
+            "whole run",
+            seconds,
+            {"pandas groupby (5 of the 16 counters), frame in memory": seconds_pandas},
+            target=f"<= {target_s:g} s, peak memory independent of the record count",
+            passed=seconds <= target_s and bounded and agree,
+        ),
+        Result(
+            f"report, {n:,} records built from raw values on the way",
+            "whole run",
+            seconds_e2e,
+            target="information: includes building each DossierRecord",
+        ),
+    ]
