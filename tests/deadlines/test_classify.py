@@ -23,13 +23,13 @@ from tthc.deadlines import (
 from tthc.errors import DeadlineError
 
 VN = WorkingCalendar.vietnam()
-E, O, L = Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE
+E, OK, L = Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE
 
 # Received Thu 12/02/2026 10:00, 3 working days: due Tue 24/02/2026 17:00.
 DEADLINE = compute_deadline(Duration.working_days(3), dt.datetime(2026, 2, 12, 10), calendar=VN)
 
 
-def T(text: str) -> dt.datetime:
+def at(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
@@ -37,74 +37,74 @@ def T(text: str) -> dt.datetime:
     ("policy", "finished", "expected"),
     [
         (BY_DATE, "2026-02-23T17:00", E),
-        (BY_DATE, "2026-02-24T07:30", O),
-        (BY_DATE, "2026-02-24T23:59", O),
+        (BY_DATE, "2026-02-24T07:30", OK),
+        (BY_DATE, "2026-02-24T23:59", OK),
         (BY_DATE, "2026-02-25T07:30", L),
         (BY_INSTANT, "2026-02-24T16:59", E),
-        (BY_INSTANT, "2026-02-24T17:00", O),
+        (BY_INSTANT, "2026-02-24T17:00", OK),
         (BY_INSTANT, "2026-02-24T17:00:00.000001", L),
         (BY_SESSION, "2026-02-24T12:59", E),  # before the afternoon session holding 17:00
-        (BY_SESSION, "2026-02-24T13:00", O),
-        (BY_SESSION, "2026-02-24T17:00", O),
+        (BY_SESSION, "2026-02-24T13:00", OK),
+        (BY_SESSION, "2026-02-24T17:00", OK),
         (BY_SESSION, "2026-02-24T17:01", L),
         (TT_01_2018, "2026-02-23T10:00", E),
-        (TT_01_2018, "2026-02-24T10:00", O),
+        (TT_01_2018, "2026-02-24T10:00", OK),
         (TT_01_2018, "2026-02-25T10:00", L),
         (QD_766, "2026-02-23T10:00", E),
-        (QD_766, "2026-02-24T17:00", O),
+        (QD_766, "2026-02-24T17:00", OK),
         (QD_766, "2026-02-24T17:01", L),
     ],
 )
 def test_policies(policy: ClassificationPolicy, finished: str, expected: Timeliness) -> None:
-    assert classify(T(finished), DEADLINE, policy=policy) is expected
+    assert classify(at(finished), DEADLINE, policy=policy) is expected
 
 
 def test_default_policy_is_by_date() -> None:
-    assert classify(T("2026-02-24T23:00"), DEADLINE) is O
+    assert classify(at("2026-02-24T23:00"), DEADLINE) is OK
 
 
 def test_tt_01_2018_scores_2_1_0_and_ignores_a_new_appointment() -> None:
     """TT 01/2018 Art. 13 judges against the time allowed by law, not the apology date."""
-    apology = T("2026-02-27T17:00")
-    finished = T("2026-02-26T10:00")
+    apology = at("2026-02-27T17:00")
+    finished = at("2026-02-26T10:00")
     assert classify(finished, DEADLINE, appointment=apology) is E
     assert classify(finished, DEADLINE, policy=TT_01_2018, appointment=apology).points == 0
-    assert [t.points for t in (E, O, L)] == [2, 1, 0]
-    assert [t.label_vi for t in (E, O, L)] == ["Trước hạn", "Đúng hạn", "Trễ hạn"]
+    assert [t.points for t in (E, OK, L)] == [2, 1, 0]
+    assert [t.label_vi for t in (E, OK, L)] == ["Trước hạn", "Đúng hạn", "Trễ hạn"]
 
 
 def test_tt_01_2018_compares_working_hours_in_whole_hours() -> None:
-    hours = compute_deadline(Duration.working_hours(4), T("2026-03-02T08:00"), calendar=VN)
-    assert classify(T("2026-03-02T10:30"), hours, policy=TT_01_2018) is E  # 3 h started
-    assert classify(T("2026-03-02T11:45"), hours, policy=TT_01_2018) is O  # 3.5 h: in the 4th
-    assert classify(T("2026-03-02T14:30"), hours, policy=TT_01_2018) is L  # 5 h
+    hours = compute_deadline(Duration.working_hours(4), at("2026-03-02T08:00"), calendar=VN)
+    assert classify(at("2026-03-02T10:30"), hours, policy=TT_01_2018) is E  # 3 h started
+    assert classify(at("2026-03-02T11:45"), hours, policy=TT_01_2018) is OK  # 3.5 h: in the 4th
+    assert classify(at("2026-03-02T14:30"), hours, policy=TT_01_2018) is L  # 5 h
 
 
 def test_qd_766_subtracts_supplement_waits_and_counts_two_requests_late() -> None:
-    wait = (T("2026-02-20T09:00"), T("2026-02-25T09:00"))  # 5 days waiting for the applicant
-    finished = T("2026-02-27T09:00")
+    wait = (at("2026-02-20T09:00"), at("2026-02-25T09:00"))  # 5 days waiting for the applicant
+    finished = at("2026-02-27T09:00")
     assert classify(finished, DEADLINE, policy=QD_766) is L
     assert classify(finished, DEADLINE, policy=QD_766, waits=[wait], supplement_requests=1) is E
     assert classify(finished, DEADLINE, policy=QD_766, waits=[wait], supplement_requests=2) is L
 
 
 def test_no_time_limit_is_never_late() -> None:
-    endless = compute_deadline(Duration.none(), T("2026-03-02T10:00"), calendar=VN)
+    endless = compute_deadline(Duration.none(), at("2026-03-02T10:00"), calendar=VN)
     for policy in CLASSIFICATION_POLICIES.values():
-        assert classify(T("2030-01-01T00:00"), endless, policy=policy) is O
+        assert classify(at("2030-01-01T00:00"), endless, policy=policy) is OK
 
 
 def test_remaining_and_overdue_in_working_time() -> None:
-    left = remaining(DEADLINE, T("2026-02-23T14:00"))
+    left = remaining(DEADLINE, at("2026-02-23T14:00"))
     assert (left.days, left.hours, left.minutes) == (1, 3, 0)
     assert left.format() == "Còn 1 ngày 3 giờ"
     assert left.format("en") == "1 day 3 hours left"
-    assert overdue(DEADLINE, T("2026-02-23T14:00")).delta == dt.timedelta(0)
-    late = overdue(DEADLINE, T("2026-02-26T10:00"))
+    assert overdue(DEADLINE, at("2026-02-23T14:00")).delta == dt.timedelta(0)
+    late = overdue(DEADLINE, at("2026-02-26T10:00"))
     assert late.is_overdue
     assert late.format() == "Quá 1 ngày 2 giờ 30 phút"
     # Tết does not count: a week before the due date is only 2 working days away.
-    assert remaining(DEADLINE, T("2026-02-17T10:00")).format() == "Còn 2 ngày"
+    assert remaining(DEADLINE, at("2026-02-17T10:00")).format() == "Còn 2 ngày"
 
 
 def test_working_time_formatting_edges() -> None:
@@ -118,6 +118,6 @@ def test_working_time_formatting_edges() -> None:
 
 
 def test_remaining_without_a_time_limit_is_an_error() -> None:
-    endless = compute_deadline(Duration.none(), T("2026-03-02T10:00"), calendar=VN)
+    endless = compute_deadline(Duration.none(), at("2026-03-02T10:00"), calendar=VN)
     with pytest.raises(DeadlineError, match="no due time"):
-        remaining(endless, T("2026-03-03T10:00"))
+        remaining(endless, at("2026-03-03T10:00"))

@@ -30,7 +30,7 @@ def test_trace_lists_each_counted_and_skipped_day_with_its_reason() -> None:
     assert counted == [dt.date(2026, 2, 13), dt.date(2026, 2, 23), dt.date(2026, 2, 24)]
     skipped = [s for s in deadline.trace if s.kind is StepKind.SKIPPED]
     assert [s.at for s in skipped] == [dt.date(2026, 2, d) for d in range(14, 23)]
-    tet = [s for s in skipped if s.at == dt.date(2026, 2, 17)][0]
+    tet = next(s for s in skipped if s.at == dt.date(2026, 2, 17))
     assert "Tết" in tet.note_vi
 
 

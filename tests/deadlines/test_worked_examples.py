@@ -19,7 +19,7 @@ from tthc.deadlines import (
 VN = WorkingCalendar.vietnam()
 
 
-def T(text: str) -> dt.datetime:
+def at(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
@@ -242,24 +242,24 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
 def test_due_date(
     received: str, limit: str, due: str, policy: DeadlinePolicy, opening: str | None, source: str
 ) -> None:
-    deadline = compute_deadline(Duration.parse(limit), T(received), calendar=VN, policy=policy)
-    assert deadline.due_at == T(due), source
+    deadline = compute_deadline(Duration.parse(limit), at(received), calendar=VN, policy=policy)
+    assert deadline.due_at == at(due), source
     if opening is None:
         assert deadline.window is None
     else:
-        assert deadline.window == (T(due[:11] + opening), T(due))
+        assert deadline.window == (at(due[:11] + opening), at(due))
 
 
 def test_no_time_limit_has_no_due_date() -> None:
-    deadline = compute_deadline(Duration.none(), T("2026-03-02T10:00"), calendar=VN)
+    deadline = compute_deadline(Duration.none(), at("2026-03-02T10:00"), calendar=VN)
     assert deadline.due_at is None
     assert deadline.due_date is None
     assert "No time limit" in deadline.explain("en")
 
 
 def test_immediate_is_due_when_counting_starts() -> None:
-    deadline = compute_deadline(Duration.immediate(), T("2026-03-07T09:00"), calendar=VN)
-    assert deadline.due_at == deadline.counting_from == T("2026-03-09T07:30")
+    deadline = compute_deadline(Duration.immediate(), at("2026-03-07T09:00"), calendar=VN)
+    assert deadline.due_at == deadline.counting_from == at("2026-03-09T07:30")
 
 
 def test_aware_receipt_keeps_the_callers_zone() -> None:

@@ -20,6 +20,9 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from tthc._localtime import VIETNAM_TZ
+from tthc._localtime import from_local as back_to
+from tthc._localtime import to_local as local
 from tthc.calendar._days import DayKind
 from tthc.errors import DateOutOfRange
 
@@ -41,7 +44,6 @@ __all__ = [
 ]
 
 #: Vietnam's time zone: UTC+07:00 all year (no daylight saving since 1975).
-VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7))
 #: Microseconds in a minute.
 MINUTE = 60_000_000
 #: (hour, minute) of each minute of the day.
@@ -109,22 +111,6 @@ def _tables(cal: WorkingCalendar) -> tuple[list[int], list[DayClock]]:
     if cal._hot is None:
         build(cal)
     return cal._wpos, cal._wclock  # type: ignore[return-value]  # set by build
-
-
-def local(at: object) -> dt.datetime:
-    """``at`` as naive Vietnam local time (checking its type)."""
-    if not isinstance(at, _datetime):
-        raise TypeError(f"expected a datetime.datetime, got {type(at).__name__} {at!r}")
-    if at.tzinfo is None:
-        return at
-    return at.astimezone(VIETNAM_TZ).replace(tzinfo=None)
-
-
-def back_to(result: dt.datetime, at: dt.datetime) -> dt.datetime:
-    """``result`` (naive local) in the awareness and time zone of the caller's ``at``."""
-    if at.tzinfo is None:
-        return result
-    return result.replace(tzinfo=VIETNAM_TZ).astimezone(at.tzinfo)
 
 
 def position(cal: WorkingCalendar, at: dt.datetime) -> int:

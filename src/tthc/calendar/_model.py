@@ -433,9 +433,12 @@ class WorkingCalendar:
             # The hot path: a naive instant inside a session is its own answer.
             hot = self._hot or _clock.build(self)
             i = at.toordinal() - hot[0]
-            if hot[1] <= i <= hot[2] and hot[4][i]:
-                if hot[6][hot[3][i]].inside[at.hour * 60 + at.minute]:
-                    return at
+            if (
+                hot[1] <= i <= hot[2]
+                and hot[4][i]
+                and hot[6][hot[3][i]].inside[at.hour * 60 + at.minute]
+            ):
+                return at
         found = _clock.instant(self, at, _clock.position(self, _clock.local(at)), forward=False)
         return _clock.back_to(found, at)
 

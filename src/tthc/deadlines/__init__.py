@@ -3,6 +3,7 @@
 See ``docs/deadlines.md`` for every policy, its source and a worked example.
 """
 
+from tthc._localtime import VIETNAM_TZ
 from tthc.deadlines._classify import (
     BY_DATE,
     BY_INSTANT,
@@ -17,7 +18,6 @@ from tthc.deadlines._classify import (
 )
 from tthc.deadlines._compute import HasTimeLimit, compute_deadline
 from tthc.deadlines._deadline import Deadline, StepKind, TraceStep
-from tthc.deadlines._local import VIETNAM_TZ
 from tthc.deadlines._policies import (
     CIVIL_CODE,
     HALF_DAY_SESSIONS,

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tthc._localtime import to_local
 from tthc.deadlines._deadline import Deadline
-from tthc.deadlines._local import to_local
 from tthc.duration import DurationKind
 
 if TYPE_CHECKING:

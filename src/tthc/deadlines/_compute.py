@@ -24,8 +24,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from tthc._localtime import to_local
 from tthc.deadlines._deadline import Deadline
-from tthc.deadlines._local import to_local
 from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
 from tthc.errors import DeadlineError

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from tthc.deadlines._local import from_local
+from tthc._localtime import from_local
 from tthc.deadlines._policies import Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
 
@@ -194,7 +194,7 @@ def _day_step(calendar: WorkingCalendar, day: dt.date) -> TraceStep:
 
 
 def _trace(d: Deadline) -> list[TraceStep]:
-    from tthc.deadlines._local import to_local  # noqa: PLC0415  (avoid a cycle at import)
+    from tthc._localtime import to_local  # noqa: PLC0415  (avoid a cycle at import)
 
     calendar, start, due, duration = d.calendar, d.local_start, d.local_due, d.duration
     local = to_local(d.received_at)
@@ -245,7 +245,8 @@ def _trace(d: Deadline) -> list[TraceStep]:
                     last,
                     f"{duration} end on a non-working day, {_fmt_day(last, english=True)}: "
                     "moved to the next working day (BLDS 2015 Art. 148(5)).",
-                    f"{duration.format('vi')} kết thúc vào ngày nghỉ {_fmt_day(last, english=False)}: "
+                    f"{duration.format('vi')} kết thúc vào ngày nghỉ "
+                    f"{_fmt_day(last, english=False)}: "
                     "chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5).",
                 )
             )

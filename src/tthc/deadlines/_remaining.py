@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tthc._localtime import to_local
 from tthc.deadlines._deadline import Deadline
-from tthc.deadlines._local import to_local
 from tthc.duration import MINUTES_PER_WORKING_DAY
 from tthc.errors import DeadlineError
 

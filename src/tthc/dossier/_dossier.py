@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from tthc._localtime import to_local
 from tthc.deadlines import (
     BY_DATE,
     CIVIL_CODE,
@@ -16,7 +17,6 @@ from tthc.deadlines import (
     Timeliness,
     WorkingTime,
 )
-from tthc.deadlines._local import to_local
 from tthc.dossier import _queries
 from tthc.dossier._clock import CLOCK_POLICIES, EXTEND, ClockPolicy
 from tthc.dossier._events import Event

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from tthc._localtime import to_local
 from tthc.deadlines import (
     BY_DATE,
     ClassificationPolicy,
@@ -25,7 +26,6 @@ from tthc.deadlines import (
     classify,
 )
 from tthc.deadlines import remaining as _remaining
-from tthc.deadlines._local import to_local
 from tthc.dossier._clock import WaitKind
 from tthc.dossier._state import DossierState
 from tthc.dossier._steps import StepReport

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple, cast
 
+from tthc._localtime import from_local, to_local
 from tthc.deadlines import Deadline, DeadlinePolicy
-from tthc.deadlines._local import from_local, to_local
 from tthc.dossier._clock import ClockPolicy, DueChange, DueChangeReason, Wait
 from tthc.dossier._events import OnlineSubmission, Reception
 from tthc.dossier._findings import Finding

@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from tthc._localtime import from_local, to_local
 from tthc.deadlines import DeadlinePolicy, compute_deadline
-from tthc.deadlines._local import from_local, to_local
 from tthc.duration import Duration
 
 if TYPE_CHECKING:

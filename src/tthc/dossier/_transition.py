@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from tthc._localtime import from_local, to_local
 from tthc.deadlines import compute_deadline
-from tthc.deadlines._local import from_local, to_local
 from tthc.dossier._clock import DueChange, DueChangeReason, Resume, Wait, WaitKind
 from tthc.dossier._events import (
     AdministrativeReset,
