@@ -121,3 +121,17 @@ def test_remaining_without_a_time_limit_is_an_error() -> None:
     endless = compute_deadline(Duration.none(), at("2026-03-02T10:00"), calendar=VN)
     with pytest.raises(DeadlineError, match="no due time"):
         remaining(endless, at("2026-03-03T10:00"))
+
+
+def test_qd_766_without_an_appointment_is_judged_against_the_legal_maximum() -> None:
+    from tthc.deadlines import classify_at
+
+    legal = at("2026-03-04T17:00")
+    assert classify_at(at("2026-03-05T09:00"), None, policy=QD_766, legal_due_at=legal) is L
+    assert classify_at(at("2026-03-04T09:00"), None, policy=QD_766, legal_due_at=legal) is OK
+    wait = (at("2026-03-02T09:00"), at("2026-03-04T09:00"))
+    assert (
+        classify_at(at("2026-03-05T09:00"), None, policy=QD_766, legal_due_at=legal, waits=[wait])
+        is E
+    )
+    assert classify_at(at("2026-03-05T09:00"), None, policy=QD_766) is OK

@@ -124,11 +124,13 @@ def _qd_766(f: _Facts) -> Timeliness:
     if f.supplement_requests > 1:
         return Timeliness.LATE
     end = f.finished - f.waited
-    if f.due is None:
+    # Without an appointment, the net processing time is judged against the legal maximum.
+    due = f.due if f.due is not None else f.legal_due
+    if due is None:
         return Timeliness.ON_TIME
-    if end > f.due:
+    if end > due:
         return Timeliness.LATE
-    return Timeliness.EARLY if end.date() < f.due.date() else Timeliness.ON_TIME
+    return Timeliness.EARLY if end.date() < due.date() else Timeliness.ON_TIME
 
 
 @dataclass(frozen=True, slots=True)
