@@ -9,12 +9,44 @@ import pytest
 
 from tthc.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 
-RECORDS = """\
-{"code": "A", "received_at": "2026-01-05T09:00", "due_at": "2026-01-08", "status": 9, "result_ready_at": "2026-01-07T15:00", "field": "Hộ tịch"}
-{"code": "B", "received_at": "2026-02-05T09:00", "due_at": "2026-02-09T17:00", "status": 10, "result_ready_at": "2026-02-10T15:00", "returned_at": "2026-02-11T08:00", "field": "Hộ tịch", "channel": "online"}
-{"code": "C", "received_at": "2026-03-05T09:00", "due_at": "2026-03-20", "status": 5, "supplement_waits": [["2026-03-06T09:00", null]], "field": "Đất đai"}
-{"code": "D", "received_at": "2026-03-05T09:00", "due_at": "2026-03-09", "status": 9, "result_ready_at": "2026-03-12T10:00", "supplement_waits": [["2026-03-06T09:00", "2026-03-10T09:00"]], "field": "Đất đai"}
-"""
+ROWS: list[dict[str, object]] = [
+    {
+        "code": "A",
+        "received_at": "2026-01-05T09:00",
+        "due_at": "2026-01-08",
+        "status": 9,
+        "result_ready_at": "2026-01-07T15:00",
+        "field": "Hộ tịch",
+    },
+    {
+        "code": "B",
+        "received_at": "2026-02-05T09:00",
+        "due_at": "2026-02-09T17:00",
+        "status": 10,
+        "result_ready_at": "2026-02-10T15:00",
+        "returned_at": "2026-02-11T08:00",
+        "field": "Hộ tịch",
+        "channel": "online",
+    },
+    {
+        "code": "C",
+        "received_at": "2026-03-05T09:00",
+        "due_at": "2026-03-20",
+        "status": 5,
+        "supplement_waits": [["2026-03-06T09:00", None]],
+        "field": "Đất đai",
+    },
+    {
+        "code": "D",
+        "received_at": "2026-03-05T09:00",
+        "due_at": "2026-03-09",
+        "status": 9,
+        "result_ready_at": "2026-03-12T10:00",
+        "supplement_waits": [["2026-03-06T09:00", "2026-03-10T09:00"]],
+        "field": "Đất đai",
+    },
+]
+RECORDS = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in ROWS)
 
 
 @pytest.fixture
@@ -54,7 +86,9 @@ def test_json_report_by_field_and_month(jsonl: Path, capsys: pytest.CaptureFixtu
     ]
 
 
-def test_the_qd_766_policy_beside_the_plain_rule(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_qd_766_policy_beside_the_plain_rule(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Dossier D waited 4 days for a supplement: late by date, early under QĐ 766."""
     args = [str(jsonl), "--period", "2026-03", "--group-by", "field", "--format", "json"]
     _, plain, _ = run(capsys, *args)
@@ -90,7 +124,9 @@ def test_csv_output_and_options(jsonl: Path, capsys: pytest.CaptureFixture[str])
     assert lines[-1].startswith("TOTAL,,")
 
 
-def test_by_session_uses_the_national_calendar(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_by_session_uses_the_national_calendar(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, _ = run(capsys, str(jsonl), "--period", "2026-Q1", "--policy", "by-session")
     assert status == EXIT_OK
     assert "policy by-session" in out
@@ -123,7 +159,8 @@ def test_bad_lines_are_listed_and_nothing_else_is_printed(
     assert out == ""
     lines = err.splitlines()
     assert lines[0] == (
-        f"{path}:5: received_at: expected an ISO 8601 date or time like 2026-03-02T09:30, got 'soon'"
+        f"{path}:5: received_at: expected an ISO 8601 date or time like 2026-03-02T09:30, "
+        "got 'soon'"
     )
     assert lines[1].startswith(f"{path}:6:")
     assert lines[2] == "tthc report: 2 invalid lines; no report printed"
@@ -131,7 +168,9 @@ def test_bad_lines_are_listed_and_nothing_else_is_printed(
 
 def test_one_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"code": "E", "received_at": "2026-03-02T09:00", "status": 12}\n', encoding="utf-8")
+    path.write_text(
+        '{"code": "E", "received_at": "2026-03-02T09:00", "status": 12}\n', encoding="utf-8"
+    )
     status, _, err = run(capsys, str(path), "--period", "2026-Q1")
     assert status == EXIT_INVALID
     assert err.splitlines()[-1] == "tthc report: 1 invalid line; no report printed"

@@ -9,12 +9,11 @@ from collections.abc import Callable
 import pytest
 
 from tthc import Duration, WorkingCalendar
-from tthc.deadlines import CLASSIFICATION_POLICIES, BY_DATE, QD_766, TT_01_2018
+from tthc.deadlines import BY_DATE, CLASSIFICATION_POLICIES, QD_766, TT_01_2018
 from tthc.dossier import (
     Dossier,
     Event,
     OnlineSubmission,
-    PaymentReceipt,
     PaymentRequest,
     Reception,
     Refusal,
@@ -39,7 +38,9 @@ def ev(kind: Callable[..., Event], at: dt.datetime, **fields: object) -> Event:
     return kind(id=f"e{next(_ids)}", at=at, actor="officer", **fields)
 
 
-def received(at: dt.datetime = D(2026, 3, 2, 9), *, days: int = 3, channel: str = "counter") -> Dossier:
+def received(at: dt.datetime | None = None, *, days: int = 3, channel: str = "counter") -> Dossier:
+    """A dossier received (by default 2 March 2026 09:00) with a 3-working-day limit."""
+    at = at or D(2026, 3, 2, 9)
     d = Dossier(calendar=VN)
     d.apply(
         ev(
@@ -86,7 +87,8 @@ def test_waits_are_listed_and_the_due_date_already_moved() -> None:
     assert r.payment_waits == ((D(2026, 3, 4, 10), None),)
     assert r.supplement_requests == 1
     assert r.due_at == d.due_at
-    assert r.due_at is not None and r.due_at > D(2026, 3, 5, 17)
+    assert r.due_at is not None
+    assert r.due_at > D(2026, 3, 5, 17)
     assert r.legal_due_at == d.state.legal_due_at
     rep = report([d], period=MARCH, as_of=D(2026, 3, 4, 12))
     assert (rep.total.in_progress_in_time, rep.total.paused_payment) == (1, 1)
@@ -108,7 +110,10 @@ def test_a_reschedule_moves_the_appointment_not_the_time_allowed_by_law() -> Non
         ([(Stop, D(2026, 3, 3, 9), {"reason": "incomplete"})], 8, D(2026, 3, 3, 9)),
         ([(Refusal, D(2026, 3, 3, 9), {"reason": "not eligible"})], 8, D(2026, 3, 3, 9)),
         (
-            [(WithdrawalRequest, D(2026, 3, 3, 9), {}), (WithdrawalAcceptance, D(2026, 3, 3, 10), {})],
+            [
+                (WithdrawalRequest, D(2026, 3, 3, 9), {}),
+                (WithdrawalAcceptance, D(2026, 3, 3, 10), {}),
+            ],
             7,
             D(2026, 3, 3, 10),
         ),
@@ -138,6 +143,18 @@ def test_endings_and_requests(
         d.apply(ev(kind, at, **fields))
     r = record_from_dossier(d)
     assert (r.status, r.ended_at) == (status, ended_at)
+
+
+def test_a_wait_that_did_not_pause_the_clock_is_not_listed() -> None:
+    """Fees asked for when the result is ready pause nothing: processing has ended."""
+    d = received()
+    d.apply(ev(ResultReady, D(2026, 3, 4, 10)))
+    d.apply(ev(PaymentRequest, D(2026, 3, 4, 11), amount=8_000))
+    assert d.state.wait is not None
+    assert not d.state.wait.clock_paused
+    r = record_from_dossier(d)
+    assert (r.status, r.result_ready_at, r.payment_waits) == (9, D(2026, 3, 4, 10), ())
+    assert report([d], period=MARCH).total.resolved_early == 1
 
 
 def test_a_dossier_never_received() -> None:
@@ -176,7 +193,9 @@ def _finished_dossiers() -> list[Dossier]:
     return out
 
 
-@pytest.mark.parametrize("policy", [BY_DATE, QD_766, TT_01_2018, CLASSIFICATION_POLICIES["by-instant"]], ids=str)
+@pytest.mark.parametrize(
+    "policy", [BY_DATE, QD_766, TT_01_2018, CLASSIFICATION_POLICIES["by-instant"]], ids=str
+)
 def test_the_report_agrees_with_each_dossiers_own_verdict(policy: object) -> None:
     """The report counts what Dossier.timeliness() says, dossier by dossier."""
     dossiers = _finished_dossiers()

@@ -17,12 +17,30 @@ D = dt.datetime
 @pytest.fixture
 def march() -> Report:
     rs = [
-        DossierRecord(code="A", received_at=D(2026, 3, 2, 9), due_at=D(2026, 3, 5, 17), status=9,
-                      result_ready_at=D(2026, 3, 4, 9), field="Hộ tịch"),
-        DossierRecord(code="B", received_at=D(2026, 3, 2, 9), due_at=D(2026, 3, 5, 17), status=9,
-                      result_ready_at=D(2026, 3, 9, 9), field="Hộ tịch", channel="online"),
-        DossierRecord(code="C", received_at=D(2026, 3, 20, 9), due_at=D(2026, 4, 5, 17), status=4,
-                      field="Đất đai"),
+        DossierRecord(
+            code="A",
+            received_at=D(2026, 3, 2, 9),
+            due_at=D(2026, 3, 5, 17),
+            status=9,
+            result_ready_at=D(2026, 3, 4, 9),
+            field="Hộ tịch",
+        ),
+        DossierRecord(
+            code="B",
+            received_at=D(2026, 3, 2, 9),
+            due_at=D(2026, 3, 5, 17),
+            status=9,
+            result_ready_at=D(2026, 3, 9, 9),
+            field="Hộ tịch",
+            channel="online",
+        ),
+        DossierRecord(
+            code="C",
+            received_at=D(2026, 3, 20, 9),
+            due_at=D(2026, 4, 5, 17),
+            status=4,
+            field="Đất đai",
+        ),
     ]
     return report(rs, period="2026-03", group_by="field")
 
@@ -30,8 +48,16 @@ def march() -> Report:
 def test_json(march: Report) -> None:
     data = json.loads(march.to_json())
     assert data["period"] == "2026-03"
-    assert (data["from"], data["to"], data["cut"]) == ("2026-03-01", "2026-03-31", "2026-04-01T00:00:00")
-    assert (data["policy"], data["resolution"], data["group_by"]) == ("by-date", "result-ready", ["field"])
+    assert (data["from"], data["to"], data["cut"]) == (
+        "2026-03-01",
+        "2026-03-31",
+        "2026-04-01T00:00:00",
+    )
+    assert (data["policy"], data["resolution"], data["group_by"]) == (
+        "by-date",
+        "result-ready",
+        ["field"],
+    )
     assert data["records"] == 3
     civil, land = data["rows"]
     assert civil["field"] == "Hộ tịch"
@@ -82,7 +108,9 @@ def test_text(march: Report) -> None:
 
 def test_text_in_vietnamese(march: Report) -> None:
     lines = march.to_text(lang="vi").splitlines()
-    assert lines[0].startswith("Kỳ báo cáo 2026-03 (01/03/2026-31/03/2026), số liệu đến 01/04/2026 00:00")
+    assert lines[0].startswith(
+        "Kỳ báo cáo 2026-03 (01/03/2026-31/03/2026), số liệu đến 01/04/2026 00:00"
+    )
     assert lines[0].endswith("chính sách by-date, giải quyết khi có kết quả")
     assert "trước hạn" in lines[1]
     assert lines[-1].startswith("Tổng")

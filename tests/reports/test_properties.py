@@ -48,15 +48,18 @@ def records(draw: st.DrawFn) -> DossierRecord:
         b = a + _td(draw, 8)
         supplements.append((a, b))
         t = b
-    if draw(st.booleans()):
-        a = t + _td(draw, 5)
-        b = a + _td(draw, 5)
-        payments.append((a, b))
-        t = b
     if status == 5:
         supplements.append((t + _td(draw, 5), None))
+    # payment waits on their own timeline: they may overlap the supplement waits
+    p = received
+    for _ in range(draw(st.integers(0, 2))):
+        a = p + _td(draw, 8)
+        b = a + _td(draw, 8)
+        payments.append((a, b))
+        p = b
     if status == 6:
-        payments.append((t + _td(draw, 5), None))
+        payments.append((p + _td(draw, 5), None))
+    t = max(t, p)
     end = t + _td(draw, 30)
     times: dict[str, dt.datetime | None] = {}
     if status == 9:
@@ -132,7 +135,9 @@ def _verdict(r: DossierRecord, at: dt.datetime, policy: str) -> Timeliness:
     )
 
 
-def _waiting(waits: Sequence[tuple[dt.datetime, dt.datetime | None]], at: dt.datetime) -> dt.datetime | None:
+def _waiting(
+    waits: Sequence[tuple[dt.datetime, dt.datetime | None]], at: dt.datetime
+) -> dt.datetime | None:
     for a, b in waits:
         if a < at and (b is None or b >= at):
             return a
@@ -334,3 +339,34 @@ def test_order_of_the_input_does_not_matter(rs: list[DossierRecord]) -> None:
     assert report(rs, period="2026-Q1", group_by=("field", "month")) == report(
         shuffled, period="2026-Q1", group_by=("field", "month")
     )
+
+
+def test_memory_grows_with_groups_not_dossiers() -> None:
+    """Ten times the dossiers, streamed, take no more memory; ten times the groups do."""
+    import itertools
+    import tracemalloc
+
+    pool = [
+        DossierRecord(
+            code=f"D{i}",
+            received_at=dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=7 * i),
+            due_at=dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=7 * i, days=5),
+            status=9,
+            result_ready_at=dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=7 * i + 50),
+            field=f"F{i % 10}",
+            agency=f"A{i}",
+        )
+        for i in range(300)
+    ]
+
+    def peak(n: int, group_by: tuple[str, ...]) -> int:
+        stream = itertools.islice(itertools.cycle(pool), n)
+        tracemalloc.start()
+        report(stream, period="2026-Q1", group_by=group_by)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak
+
+    few, many = peak(3_000, ("field", "month")), peak(30_000, ("field", "month"))
+    assert many < 1.2 * few + 50_000
+    assert peak(3_000, ("agency", "month")) > 2 * few  # 300 agencies against 10 fields

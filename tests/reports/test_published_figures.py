@@ -24,7 +24,9 @@ POOL = 3_000
 
 def _instant(rng: random.Random, first: dt.date, last: dt.date) -> dt.datetime:
     day = first + dt.timedelta(days=rng.randrange((last - first).days + 1))
-    return D(day.year, day.month, day.day, rng.choice([7, 8, 9, 10, 13, 14, 15, 16]), rng.randrange(60))
+    return D(
+        day.year, day.month, day.day, rng.choice([7, 8, 9, 10, 13, 14, 15, 16]), rng.randrange(60)
+    )
 
 
 def _outcomes(
@@ -101,12 +103,17 @@ def dossiers(
     }
     plan["open"] = received - sum(plan.values())
     # refused at reception: submitted, never received, so not among the received
-    yield from (_outcomes(rng, level, period, "counter")["refused"](i) for i in range(received // 100))
+    yield from (
+        _outcomes(rng, level, period, "counter")["refused"](i) for i in range(received // 100)
+    )
     online_plan = {outcome: count * online // received for outcome, count in plan.items()}
     online_plan["in time"] += online - sum(online_plan.values())
     makers = {channel: _outcomes(rng, level, period, channel) for channel in ("online", "counter")}
     for outcome, count in plan.items():
-        for channel, n in (("online", online_plan[outcome]), ("counter", count - online_plan[outcome])):
+        for channel, n in (
+            ("online", online_plan[outcome]),
+            ("counter", count - online_plan[outcome]),
+        ):
             pool = [makers[channel][outcome](i) for i in range(min(n, POOL))]
             yield from itertools.islice(itertools.cycle(pool), n)
 
@@ -115,7 +122,10 @@ def outside(rng: random.Random, period: Period, n: int) -> Iterator[DossierRecor
     """Dossiers wholly before, or received after, the period."""
     for i in range(n):
         if i % 2 == 0:
-            first, last = period.first - dt.timedelta(days=200), period.first - dt.timedelta(days=40)
+            first, last = (
+                period.first - dt.timedelta(days=200),
+                period.first - dt.timedelta(days=40),
+            )
         else:
             first, last = period.last + dt.timedelta(days=1), period.last + dt.timedelta(days=90)
         at = _instant(rng, first, last)
@@ -167,7 +177,9 @@ def test_a_ward_of_thu_duc_2019() -> None:
     rng = random.Random(2019)
     year = Period.year(2019)
     rep = report(
-        dossiers(rng, level="commune", period=year, received=57_323, resolved=57_323, in_time=57_323),
+        dossiers(
+            rng, level="commune", period=year, received=57_323, resolved=57_323, in_time=57_323
+        ),
         period=year,
     )
     assert rep.total.resolved == 57_323

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -12,18 +13,47 @@ from tthc.reports import DossierRecord, read_records
 
 D = dt.datetime
 
-GOOD_JSONL = """\
-{"code": "A", "received_at": "2026-03-02T09:00", "due_at": "2026-03-05", "status": 9, "result_ready_at": "2026-03-04 15:00", "field": "Hộ tịch"}
 
-{"code": "B", "received_at": "2026-03-02T02:00Z", "status": 5, "channel": 2, "supplement_waits": [["2026-03-03T09:00", "2026-03-04T09:00"], ["2026-03-05T09:00", null]], "supplement_requests": 2}
-{"code": "C", "received_at": "2026-03-02", "due_at": null, "status": "4", "legal_due_at": "2026-03-06T17:00:00+07:00", "due_includes_waits": true}
-"""
+def jsonl(*rows: dict[str, object]) -> str:
+    """JSON Lines text, a blank line after the first row."""
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    return "\n".join([*lines[:1], "", *lines[1:]]) + "\n"
 
-GOOD_CSV = """\
-code,received_at,due_at,status,result_ready_at,returned_at,channel,field,payment_waits,due_includes_waits
-A,2026-03-02T09:00,2026-03-05,10,,2026-03-06T08:00,online,Hộ tịch,,
-B,2026-03-02T09:00,2026-03-05T17:00,6,,,3,Đất đai,2026-03-03T10:00/2026-03-04T08:00;2026-03-04T09:00/,Yes
-"""
+
+GOOD_JSONL = jsonl(
+    {
+        "code": "A",
+        "received_at": "2026-03-02T09:00",
+        "due_at": "2026-03-05",
+        "status": 9,
+        "result_ready_at": "2026-03-04 15:00",
+        "field": "Hộ tịch",
+    },
+    {
+        "code": "B",
+        "received_at": "2026-03-02T02:00Z",
+        "status": 5,
+        "channel": 2,
+        "supplement_waits": [["2026-03-03T09:00", "2026-03-04T09:00"], ["2026-03-05T09:00", None]],
+        "supplement_requests": 2,
+    },
+    {
+        "code": "C",
+        "received_at": "2026-03-02",
+        "due_at": None,
+        "status": "4",
+        "legal_due_at": "2026-03-06T17:00:00+07:00",
+        "due_includes_waits": True,
+    },
+)
+
+GOOD_CSV = (
+    "code,received_at,due_at,status,result_ready_at,returned_at,channel,field,payment_waits,"
+    "due_includes_waits\n"
+    "A,2026-03-02T09:00,2026-03-05,10,,2026-03-06T08:00,online,Hộ tịch,,\n"
+    "B,2026-03-02T09:00,2026-03-05T17:00,6,,,3,Đất đai,"
+    "2026-03-03T10:00/2026-03-04T08:00;2026-03-04T09:00/,Yes\n"
+)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -139,6 +169,25 @@ def test_csv_header_problems_stop_the_file(tmp_path: Path) -> None:
     (issue,) = issues
     assert issue.line == 1
     assert "unknown column(s) 'recieved_at'; missing column(s) received_at, status" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("code,received_at,status,due", "unknown column(s) 'due'; expected columns among"),
+        ("code,received_at", "missing column(s) status; expected columns among"),
+    ],
+)
+def test_csv_header_problems(tmp_path: Path, header: str, message: str) -> None:
+    issues: list[Issue] = []
+    assert list(read_records(write(tmp_path, "d.csv", header + "\n"), issues=issues)) == []
+    assert issues[0].message.startswith(message)
+
+
+def test_csv_empty_cells_are_missing_values(tmp_path: Path) -> None:
+    text = "code,received_at,status,supplement_requests,due_includes_waits\nA,2026-03-02,4,,\n"
+    (r,) = read_records(write(tmp_path, "d.csv", text))
+    assert (r.supplement_requests, r.due_includes_waits) == (0, False)
 
 
 def test_csv_rows_of_the_wrong_width_and_blank_rows(tmp_path: Path) -> None:

@@ -47,6 +47,28 @@ def test_aware_times_are_stored_as_vietnam_local_time() -> None:
     assert r.received_at.tzinfo is None
 
 
+def test_every_time_may_be_aware() -> None:
+    utc = dt.timezone.utc
+    r = make(
+        status=10,
+        received_at=D(2026, 3, 2, 2, tzinfo=utc),
+        due_at=D(2026, 3, 5, 10, tzinfo=utc),
+        legal_due_at=D(2026, 3, 5, 10, tzinfo=utc),
+        result_ready_at=D(2026, 3, 4, 3, tzinfo=utc),
+        returned_at=D(2026, 3, 4, 11, tzinfo=ICT),
+        supplement_waits=[(D(2026, 3, 3, 1, tzinfo=utc), D(2026, 3, 3, 2, tzinfo=utc))],
+    )
+    assert (r.due_at, r.legal_due_at, r.result_ready_at, r.returned_at) == (
+        D(2026, 3, 5, 17),
+        D(2026, 3, 5, 17),
+        D(2026, 3, 4, 10),
+        D(2026, 3, 4, 11),
+    )
+    assert r.supplement_waits == ((D(2026, 3, 3, 8), D(2026, 3, 3, 9)),)
+    stopped = make(status=8, ended_at=D(2026, 3, 3, 1, tzinfo=utc))
+    assert stopped.ended_at == D(2026, 3, 3, 8)
+
+
 def test_resolved_at_is_the_first_event_with_a_result() -> None:
     ready = make(status=10, result_ready_at=D(2026, 3, 4), returned_at=D(2026, 3, 6))
     assert ready.resolved_at == D(2026, 3, 4)
@@ -78,6 +100,29 @@ class Field(str, enum.Enum):
     CIVIL = "Hộ tịch"
 
 
+class Label(str):
+    """A str subclass, as some database drivers return."""
+
+
+def test_reads_text_subclasses_and_enums() -> None:
+    r = make(
+        code=Label("X"),
+        procedure=Label("1.001193"),
+        agency=Field.CIVIL,
+        level=Label("commune"),
+        channel=Label("online"),
+    )
+    assert (r.code, r.procedure, r.agency, r.level, r.channel) == (
+        "X",
+        "1.001193",
+        "Hộ tịch",
+        "commune",
+        "online",
+    )
+    assert type(r.code) is str
+    assert type(r.channel) is str
+
+
 def test_reads_portal_codes_and_enums() -> None:
     assert make(channel=2).channel == "online"
     assert make(channel=Kenh.ONLINE).channel == "online"
@@ -102,6 +147,13 @@ def test_reads_portal_codes_and_enums() -> None:
         ({"status": 9}, ValueError, r"status 9 \(result ready\) needs result_ready_at"),
         ({"status": 10}, ValueError, r"status 10 \(result returned\) needs returned_at"),
         ({"status": 7}, ValueError, r"status 7 \(withdrawn\) needs ended_at"),
+        ({"status": 3}, ValueError, r"status 3 \(refused\) needs ended_at"),
+        ({"status": 8, "ended_at": D(2026, 3, 1)}, ValueError, "ended_at .* is before received_at"),
+        (
+            {"status": 10, "returned_at": D(2026, 3, 1)},
+            ValueError,
+            "returned_at .* before received",
+        ),
         ({"status": 5}, ValueError, "last of supplement_waits must be open"),
         (
             {"status": 6, "payment_waits": [(D(2026, 3, 3), D(2026, 3, 4))]},
@@ -151,7 +203,7 @@ def test_invalid_records(fields: dict[str, Any], error: type[Exception], message
 
 def test_from_mapping_rejects_unknown_fields() -> None:
     row = {"code": "X", "received_at": D(2026, 3, 2), "status": 4, "due": D(2026, 3, 5)}
-    with pytest.raises(ValueError, match="unknown field.s. due; expected some of"):
+    with pytest.raises(ValueError, match=r"unknown field.s. due; expected some of"):
         DossierRecord.from_mapping(row)
 
 

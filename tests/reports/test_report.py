@@ -203,7 +203,9 @@ def test_an_event_at_the_start_belongs_to_the_period() -> None:
 
 
 def test_resolved_exactly_at_the_end_of_a_split_period_is_open_in_every_month() -> None:
-    r = rec(received_at=D(2026, 2, 2, 9), due_at=D(2026, 4, 8), status=9, result_ready_at=D(2026, 4, 1))
+    r = rec(
+        received_at=D(2026, 2, 2, 9), due_at=D(2026, 4, 8), status=9, result_ready_at=D(2026, 4, 1)
+    )
     months = report([r], period="2026-Q1", group_by="month")
     assert [row.value("month") for row in months] == ["2026-02", "2026-03"]
     assert months["2026-03"].in_progress_in_time == 1
@@ -217,6 +219,21 @@ def test_a_wait_that_ends_at_the_cut_is_still_a_wait_at_the_cut() -> None:
         status=4, supplement_waits=[(D(2026, 3, 3, 9), D(2026, 3, 31, 23))], due_at=D(2026, 4, 9)
     )
     assert counts_of(ended_before) == {"received_counter": 1, "in_progress_in_time": 1}
+
+
+def test_pauses_month_by_month() -> None:
+    """Waiting for a supplement since January, and for a fee during February and March."""
+    r = rec(
+        received_at=D(2026, 1, 5, 9),
+        due_at=D(2026, 1, 20, 17),
+        status=5,
+        supplement_waits=[(D(2026, 1, 10, 9), None)],
+        payment_waits=[(D(2026, 2, 3, 9), D(2026, 3, 10, 9))],
+    )
+    months = report([r], period="2026-Q1", group_by="month")
+    paused = [(m.paused_supplement, m.paused_payment, m.in_progress_in_time) for m in months]
+    assert paused == [(1, 0, 1), (1, 1, 1), (1, 0, 1)]
+    assert months.total.paused_payment == 0
 
 
 def test_due_on_the_last_day_and_open_at_its_end_is_overdue() -> None:
@@ -338,6 +355,27 @@ def test_by_instant_is_late_a_minute_after_the_due_time() -> None:
     assert counts_of(r, policy="by-instant")["resolved_late"] == 1
 
 
+def test_a_policy_defined_elsewhere_is_asked_at_every_cut() -> None:
+    """No shortcut for a rule tthc does not know: it may call a later finish on time."""
+    from tthc.deadlines import ClassificationPolicy, Timeliness
+
+    even_months_late = ClassificationPolicy(
+        "even-months-late",
+        "late when finished in an even month (a test rule)",
+        lambda facts: Timeliness.LATE if facts.finished.month % 2 == 0 else Timeliness.ON_TIME,
+    )
+    r = rec(received_at=D(2026, 1, 5, 9), due_at=D(2026, 1, 8, 17))
+    months = report([r], period="2026-Q1", group_by="month", policy=even_months_late)
+    assert months.policy == "even-months-late"
+    assert [(m.in_progress_in_time, m.in_progress_overdue) for m in months] == [
+        (0, 1),  # at 1 February
+        (1, 0),  # at 1 March
+        (0, 1),  # at 1 April
+    ]
+    builtin = report([r], period="2026-Q1", group_by="month")
+    assert [m.in_progress_overdue for m in builtin] == [1, 1, 1]
+
+
 def test_the_report_names_its_policy_and_both_rates_can_be_compared() -> None:
     r = rec(
         status=9,
@@ -375,7 +413,9 @@ def test_nothing_resolved_has_no_rate() -> None:
     row = ReportRow((), in_progress_in_time=3)
     assert row.rate is None
     assert row.progress_rate is None  # nothing handled either: carried over and received are 0
-    assert ReportRow((), received_counter=3, in_progress_in_time=3).progress_rate == Decimal("100.00")
+    assert ReportRow((), received_counter=3, in_progress_in_time=3).progress_rate == Decimal(
+        "100.00"
+    )
 
 
 def test_progress_rate_is_the_qd_766_indicator_formula() -> None:
@@ -410,22 +450,18 @@ def test_group_by_every_dimension() -> None:
     dims = ("procedure", "field", "agency", "level", "channel", "month", "quarter", "year")
     rep = report([r], period=MARCH, group_by=dims)
     (row,) = rep.rows
-    assert row.group == tuple(
-        zip(
-            dims,
-            (
-                "1.001193",
-                "Hộ tịch",
-                "UBND phường Linh Chiểu",
-                "commune",
-                "online",
-                "2026-03",
-                "2026-Q1",
-                "2026",
-            ),
-        )
+    values = (
+        "1.001193",
+        "Hộ tịch",
+        "UBND phường Linh Chiểu",
+        "commune",
+        "online",
+        "2026-03",
+        "2026-Q1",
+        "2026",
     )
-    assert rep["1.001193", "Hộ tịch", "UBND phường Linh Chiểu", "commune", "online", "2026-03", "2026-Q1", "2026"] is row
+    assert row.group == tuple(zip(dims, values, strict=True))
+    assert rep[values] is row
 
 
 def test_time_dimensions_can_come_first_and_a_quarter_splits_a_year() -> None:

@@ -24,7 +24,9 @@ from tthc.reports._rules import _FAST, judge_for, resolve_policy
 
 instants = st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 1, 1))
 # times on a coarse grid, so that ties (finished exactly at the due time) are frequent
-coarse = st.integers(0, 2 * 365 * 4).map(lambda q: dt.datetime(2025, 1, 1) + dt.timedelta(hours=6 * q))
+coarse = st.integers(0, 2 * 365 * 4).map(
+    lambda q: dt.datetime(2025, 1, 1) + dt.timedelta(hours=6 * q)
+)
 times = instants | coarse
 
 
@@ -41,7 +43,9 @@ def test_every_policy_but_by_session_has_a_fast_rule() -> None:
 
 @pytest.mark.parametrize("policy", [BY_DATE, BY_INSTANT, TT_01_2018, QD_766], ids=str)
 @given(data=st.data())
-def test_the_fast_rule_agrees_with_classify_at(policy: ClassificationPolicy, data: st.DataObject) -> None:
+def test_the_fast_rule_agrees_with_classify_at(
+    policy: ClassificationPolicy, data: st.DataObject
+) -> None:
     finished = data.draw(times)
     near = st.integers(-16, 16).map(lambda q: finished + dt.timedelta(hours=3 * q))
     due = data.draw(st.none() | times | near)
@@ -72,7 +76,9 @@ def test_by_session_goes_through_classify_at_with_the_calendar() -> None:
 
 def test_a_policy_defined_elsewhere_uses_its_own_rule() -> None:
     """A policy that reuses a built-in name but not its rule is never given the fast path."""
-    lookalike = ClassificationPolicy(BY_DATE.name, "everything is late", lambda facts: Timeliness.LATE)
+    lookalike = ClassificationPolicy(
+        BY_DATE.name, "everything is late", lambda facts: Timeliness.LATE
+    )
     judge = judge_for(lookalike)
     assert judge(dt.datetime(2026, 1, 1), dt.datetime(2026, 1, 2), None, (), 0) is Timeliness.LATE
 

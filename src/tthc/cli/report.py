@@ -10,11 +10,12 @@ from typing import Any, NoReturn
 
 __all__ = ["register"]
 
-_DIMENSIONS = ("procedure", "field", "agency", "level", "channel", "month", "quarter", "year")
-
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``report`` sub-command."""
+    from tthc.deadlines import CLASSIFICATION_POLICIES  # noqa: PLC0415  (keeps --help fast)
+    from tthc.reports._tally import GROUP_DIMENSIONS  # noqa: PLC0415
+
     parser = subparsers.add_parser(
         "report",
         help="count dossiers early / on time / late per group over a period",
@@ -37,12 +38,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         action="append",
         default=[],
         metavar="DIM[,DIM]",
-        help=f"group by any of {', '.join(_DIMENSIONS)}; repeat or separate with commas",
+        help=f"group by any of {', '.join(GROUP_DIMENSIONS)}; repeat or separate with commas",
     )
     parser.add_argument(
         "--policy",
         default="by-date",
-        choices=("by-date", "by-instant", "by-session", "tt-01-2018", "qd-766"),
+        choices=sorted(CLASSIFICATION_POLICIES),
         help="classification policy (default by-date); by-session uses the national calendar",
     )
     parser.add_argument(
@@ -65,12 +66,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def _dimensions(values: list[str]) -> list[str]:
+    from tthc.reports._tally import GROUP_DIMENSIONS  # noqa: PLC0415
+
     dims = [d.strip() for value in values for d in value.split(",") if d.strip()]
     for d in dims:
-        if d not in _DIMENSIONS:
-            _usage(
-                f"--group-by: unknown dimension {d!r}; expected some of {', '.join(_DIMENSIONS)}"
-            )
+        if d not in GROUP_DIMENSIONS:
+            known = ", ".join(GROUP_DIMENSIONS)
+            _usage(f"--group-by: unknown dimension {d!r}; expected some of {known}")
     return dims
 
 
@@ -101,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
 
         if not any(Path(args.file).suffix.lower() in s for s in INPUT_FORMATS.values()):
             _usage(
-                f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, or give --input-format"
+                f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, "
+                "or give --input-format"
             )
     calendar = None
     if args.policy == "by-session":

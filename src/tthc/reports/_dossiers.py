@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from tthc.reports._records import DossierRecord, Wait
@@ -29,6 +28,8 @@ def record_from_dossier(
       withdrawn before acceptance) → 1, not counted;
     * a withdrawal requested but not yet accepted → the state it was requested from
       (5 or 6 while a wait is open, else 4): the dossier is still open;
+    * waiting for fees after the result is ready (portal 6) → 9: processing has ended, and
+      such a wait did not pause the clock, so it is not listed;
     * inter-agency processing → 4; result in postal delivery → 9; the others their code.
 
     The due dates are the dossier's: ``due_at`` after every extension, restart,
@@ -66,18 +67,18 @@ def record_from_dossier(
     reception = state.reception
     submission = state.submission
     first = submission.at if submission is not None else state.updated_at
-    common = {"code": dossier.code or "", "field": field, "agency": agency, "level": level}
+    code_text = dossier.code or ""
     if reception is None:  # never received
-        procedure = submission.procedure if submission is not None else ""
-        if status is DossierStatus.REFUSED:
-            return DossierRecord(
-                received_at=first,
-                status=3,
-                ended_at=state.finished_at,
-                procedure=procedure,
-                **common,
-            )
-        return DossierRecord(received_at=first, status=1, procedure=procedure, **common)
+        return DossierRecord(
+            code=code_text,
+            received_at=first,
+            status=3 if status is DossierStatus.REFUSED else 1,
+            ended_at=state.finished_at if status is DossierStatus.REFUSED else None,
+            procedure=submission.procedure if submission is not None else "",
+            field=field,
+            agency=agency,
+            level=level,
+        )
 
     supplements: list[Wait] = []
     payments: list[Wait] = []
@@ -88,26 +89,29 @@ def record_from_dossier(
             kept.append((wait.started, wait.ended))
     code = state.portal_code
     assert code is not None  # for mypy: a state with a status has a code
-    if status is DossierStatus.WITHDRAWAL_REQUESTED:
-        paused = open_wait is not None and open_wait.clock_paused
-        code = 4 if not paused else 5 if open_wait.kind is WaitKind.SUPPLEMENT else 6  # type: ignore[union-attr]
-    times: dict[str, dt.datetime | None] = {}
-    if code in (9, 10):
-        times["result_ready_at"] = state.finished_at
-        times["returned_at"] = state.returned_at
-    elif code in (7, 8):
-        times["ended_at"] = state.finished_at
+    finished = state.finished_at
+    if finished is not None and code not in (7, 8, 9, 10):  # fees asked after the result
+        code = 9
+    elif status is DossierStatus.WITHDRAWAL_REQUESTED:  # still open: its state before
+        code = 4
+        if open_wait is not None and open_wait.clock_paused:
+            code = 5 if open_wait.kind is WaitKind.SUPPLEMENT else 6
     return DossierRecord(
+        code=code_text,
         received_at=reception.at,
         status=code,
         procedure=reception.procedure,
+        field=field,
+        agency=agency,
+        level=level,
         channel=reception.channel,
         due_at=state.due_at,
         legal_due_at=state.legal_due_at,
+        result_ready_at=finished if code in (9, 10) else None,
+        returned_at=state.returned_at if code == 10 else None,
+        ended_at=finished if code in (7, 8) else None,
         supplement_waits=supplements,
         payment_waits=payments,
         supplement_requests=state.supplement_requests,
         due_includes_waits=True,
-        **times,
-        **common,
     )

@@ -130,13 +130,15 @@ def report_to_text(report: Report, *, lang: str = "en") -> str:
 
     def line(cells: list[str]) -> str:
         return "  ".join(
-            c.ljust(w) if i < n_text else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))
+            c.ljust(w) if i < n_text else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()
 
+    period, ready = report.period, report.resolution.value == "result-ready"
     title = (
-        f"Kỳ báo cáo {report.period} ({report.period.first:%d/%m/%Y}-{report.period.last:%d/%m/%Y}), "
+        f"Kỳ báo cáo {period} ({period.first:%d/%m/%Y}-{period.last:%d/%m/%Y}), "
         f"số liệu đến {report.cut:%d/%m/%Y %H:%M}, chính sách {report.policy}, "
-        f"giải quyết khi {'có kết quả' if report.resolution.value == 'result-ready' else 'trả kết quả'}"
+        f"giải quyết khi {'có kết quả' if ready else 'trả kết quả'}"
         if vi
         else f"Period {report.period} ({report.period.first}..{report.period.last}), "
         f"observed at {report.cut:%Y-%m-%d %H:%M}, policy {report.policy}, "

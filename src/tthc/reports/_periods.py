@@ -44,8 +44,8 @@ class Period:
     (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31), '2026-Q1')
     >>> q1.end
     datetime.datetime(2026, 4, 1, 0, 0)
-    >>> [str(m) for m in q1.split("month")]
-    ['2026-01', '2026-02', '2026-03']
+    >>> ", ".join(str(m) for m in q1.split("month"))
+    '2026-01, 2026-02, 2026-03'
     >>> str(Period(dt.date(2025, 12, 15), dt.date(2026, 3, 14)))
     '2025-12-15..2026-03-14'
     """

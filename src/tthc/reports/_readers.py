@@ -84,7 +84,7 @@ def _bool(name: str, value: object) -> bool | None:
     raise _BadValue(f"{name}: expected true or false, got {value!r}")
 
 
-def _waits(name: str, value: object) -> list[tuple[dt.datetime | None, dt.datetime | None]]:
+def _waits(name: str, value: object) -> list[tuple[dt.datetime, dt.datetime | None]]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
@@ -106,29 +106,34 @@ def _waits(name: str, value: object) -> list[tuple[dt.datetime | None, dt.dateti
     return waits
 
 
+def _value(name: str, raw: object) -> Any:
+    """The Python value of one field, read from JSON or CSV text."""
+    if name in _TIMES:
+        return _time(name, raw)
+    if name in _WAITS:
+        return _waits(name, raw)
+    if name in _INTS:
+        return _int(name, raw)
+    if name in _BOOLS:
+        return _bool(name, raw)
+    if name == "channel" and isinstance(raw, str) and raw.strip().isdigit():
+        return int(raw)
+    return None if raw == "" else raw
+
+
 def _record(row: dict[str, Any]) -> DossierRecord:
     problems: list[str] = []
     unknown = [k for k in row if k not in _FIELDS]
     if unknown:
         problems.append(
-            f"unknown field(s) {', '.join(map(repr, unknown))}; expected some of {', '.join(_FIELDS)}"
+            f"unknown field(s) {', '.join(map(repr, unknown))}; "
+            f"expected some of {', '.join(_FIELDS)}"
         )
     values: dict[str, Any] = {}
     bad: set[str] = set()
     for name, raw in row.items():
         try:
-            if name in _TIMES:
-                value: Any = _time(name, raw)
-            elif name in _WAITS:
-                value = _waits(name, raw)
-            elif name in _INTS:
-                value = _int(name, raw)
-            elif name in _BOOLS:
-                value = _bool(name, raw)
-            elif name == "channel" and isinstance(raw, str) and raw.strip().isdigit():
-                value = int(raw)
-            else:
-                value = None if raw == "" else raw
+            value = _value(name, raw)
         except _BadValue as exc:
             problems.append(str(exc))
             bad.add(name)
@@ -221,7 +226,7 @@ def _csv_rows(handle: Any, name: str) -> Iterator[tuple[int, dict[str, Any] | Is
                 ),
             )
             continue
-        yield number, dict(zip(header, cells))
+        yield number, dict(zip(header, cells, strict=True))
 
 
 def read_records(
@@ -252,10 +257,14 @@ def read_records(
         for number, row in rows:
             if isinstance(row, dict):
                 try:
-                    yield _record(row)
-                    continue
+                    record = _record(row)
                 except _BadValue as exc:
-                    row = Issue(str(exc), file=name, line=number)
+                    problem = Issue(str(exc), file=name, line=number)
+                else:
+                    yield record
+                    continue
+            else:
+                problem = row
             if issues is None:
-                raise ValueError(str(row))
-            issues.append(row)
+                raise ValueError(str(problem))
+            issues.append(problem)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from tthc.deadlines import VIETNAM_TZ
+from tthc._localtime import to_local
 
 __all__ = [
     "CHANNELS",
@@ -56,9 +56,7 @@ def _local(name: str, value: object, *, optional: bool) -> dt.datetime | None:
         raise ValueError(f"{name} is required")
     if not isinstance(value, dt.datetime):
         raise TypeError(f"{name} must be a datetime, got {type(value).__name__} {value!r}")
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(VIETNAM_TZ).replace(tzinfo=None)
+    return to_local(value)
 
 
 def _waits(name: str, value: Iterable[Sequence[Any]], received: dt.datetime) -> tuple[Wait, ...]:
@@ -73,7 +71,8 @@ def _waits(name: str, value: Iterable[Sequence[Any]], received: dt.datetime) -> 
             raise ValueError(f"{name}[{i}] starts at {start} before the dossier was received")
         if end is not None and end < start:
             raise ValueError(f"{name}[{i}] ends at {end} before it starts at {start}")
-        if waits and (waits[-1][1] is None or start < waits[-1][1]):  # type: ignore[operator]
+        previous_end = waits[-1][1] if waits else start
+        if previous_end is None or start < previous_end:
             raise ValueError(
                 f"{name}[{i}] starts at {start}, before the previous wait ended; waits must be "
                 "in time order, without overlap, and only the last one may be open"
@@ -160,7 +159,7 @@ class DossierRecord:
     supplement_requests: int
     due_includes_waits: bool
 
-    def __init__(
+    def __init__(  # noqa: PLR0912, PLR0915  (one inline check per field: the hot path)
         self,
         *,
         code: str,
@@ -227,17 +226,17 @@ class DossierRecord:
                 and returned_at < result_ready_at
             )
         ):
-            _check_order(received_at, result_ready_at, returned_at, ended_at)
+            raise _order_error(received_at, result_ready_at, returned_at, ended_at)
         if status > 8:
             if (result_ready_at if status == 9 else returned_at) is None:
-                _check_status_times(status, result_ready_at, returned_at, ended_at)
+                raise _status_error(status)
         elif ended_at is None and status in _CLOSING:
-            _check_status_times(status, result_ready_at, returned_at, ended_at)
+            raise _status_error(status)
         if supplement_waits:
             supplement_waits = _waits("supplement_waits", supplement_waits, received_at)
         if payment_waits:
             payment_waits = _waits("payment_waits", payment_waits, received_at)
-        if status == 5 or status == 6:
+        if status in (5, 6):
             _check_open_waits(status, supplement_waits, payment_waits)  # type: ignore[arg-type]
         if supplement_requests is None:
             supplement_requests = len(supplement_waits) if supplement_waits else 0  # type: ignore[arg-type]
@@ -296,8 +295,7 @@ _FIELDS = frozenset(DossierRecord.__dataclass_fields__)
 
 
 def _text(name: str, value: object) -> str:
-    if type(value) is str:
-        return value
+    """Text that is not a plain ``str``: a str enum's value, or a str subclass as ``str``."""
     if isinstance(value, enum.Enum) and isinstance(value.value, str):
         return value.value
     if isinstance(value, str):
@@ -306,8 +304,6 @@ def _text(name: str, value: object) -> str:
 
 
 def _channel(value: object) -> str:
-    if type(value) is str and value in CHANNELS:
-        return value
     if isinstance(value, enum.Enum):
         value = value.value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -321,28 +317,26 @@ def _channel(value: object) -> str:
     )
 
 
-def _check_order(
+def _order_error(
     received: dt.datetime,
     ready: dt.datetime | None,
     returned: dt.datetime | None,
     ended: dt.datetime | None,
-) -> None:
+) -> ValueError:
+    """The error for times out of order (the caller found some)."""
     for name, at in (("result_ready_at", ready), ("returned_at", returned), ("ended_at", ended)):
         if at is not None and at < received:
-            raise ValueError(f"{name} {at} is before received_at {received}")
-    if ready is not None and returned is not None and returned < ready:
-        raise ValueError(f"returned_at {returned} is before result_ready_at {ready}")
+            return ValueError(f"{name} {at} is before received_at {received}")
+    return ValueError(f"returned_at {returned} is before result_ready_at {ready}")
 
 
-def _check_status_times(
-    status: int, ready: dt.datetime | None, returned: dt.datetime | None, ended: dt.datetime | None
-) -> None:
-    if status == 9 and ready is None:
-        raise ValueError("status 9 (result ready) needs result_ready_at")
-    if status == 10 and returned is None:
-        raise ValueError("status 10 (result returned) needs returned_at")
-    if status in _CLOSING and ended is None:
-        raise ValueError(f"status {status} ({_CLOSING[status]}) needs ended_at")
+def _status_error(status: int) -> ValueError:
+    """The error for a status without the time it requires (the caller found it missing)."""
+    if status == 9:
+        return ValueError("status 9 (result ready) needs result_ready_at")
+    if status == 10:
+        return ValueError("status 10 (result returned) needs returned_at")
+    return ValueError(f"status {status} ({_CLOSING[status]}) needs ended_at")
 
 
 def _check_open_waits(

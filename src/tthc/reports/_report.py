@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from tthc._localtime import to_local
 from tthc.deadlines import BY_DATE, CLASSIFICATION_POLICIES, QD_766, ClassificationPolicy
 from tthc.reports._periods import Period
 from tthc.reports._records import DossierRecord, SupportsToRecord
@@ -270,14 +271,6 @@ def _group_by(group_by: Sequence[str] | str) -> tuple[str, ...]:
     return dims
 
 
-def _local(at: dt.datetime) -> dt.datetime:
-    from tthc.reports._records import _local as local  # noqa: PLC0415
-
-    value = local("as_of", at, optional=False)
-    assert value is not None  # for mypy: optional=False never gives None
-    return value
-
-
 def report(
     dossiers: Iterable[DossierRecord | SupportsToRecord | Mapping[str, Any]],
     *,
@@ -356,7 +349,7 @@ def report(
         raise TypeError(f"period must be a Period or its label, got {period!r}")
     cut = the_period.end
     if as_of is not None:
-        at = _local(as_of)
+        at = to_local(as_of)
         if at <= the_period.start:
             raise ValueError(
                 f"as_of {at} must be after the start of the period {the_period} "
@@ -386,7 +379,8 @@ def report(
         monotone=the_policy is CLASSIFICATION_POLICIES.get(the_policy.name),
     )
     rows = tuple(
-        ReportRow(tuple(zip(dims, key)), *counted.rows[key]) for key in sorted(counted.rows)
+        ReportRow(tuple(zip(dims, key, strict=True)), *counted.rows[key])
+        for key in sorted(counted.rows)
     )
     return Report(
         the_period,

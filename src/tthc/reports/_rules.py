@@ -111,6 +111,8 @@ def _qd_766(
 ) -> Timeliness:
     if requests > 1:
         return LATE
+    if due is None:  # no appointment: the legal maximum
+        due = legal
     if due is None:
         return ON_TIME
     end = finished

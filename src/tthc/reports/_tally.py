@@ -168,10 +168,10 @@ def _open_code(
     )
     late = timeliness is Timeliness.LATE
     code |= _OPEN_OVERDUE if late else _OPEN_IN_TIME
-    return code, settled
+    return code, settled and (at is not cut or (late and monotone))
 
 
-def tally(
+def tally(  # noqa: PLR0912, PLR0915  (one loop over a million dossiers, kept flat for speed)
     dossiers: Iterable[object],
     *,
     period: Period,
@@ -244,7 +244,7 @@ def tally(
                     end = record.returned_at
             else:
                 end = record.returned_at if status == 10 else None
-        elif status == 7 or status == 8:
+        elif status in (7, 8):
             kind = status
             end = record.ended_at
         else:
@@ -352,7 +352,7 @@ def _decode_rows(
     rows: dict[Key, list[int]] = {}
     for group, counts in groups.items():
         values: tuple[object, ...] = group if len(static) != 1 else (group,)  # type: ignore[assignment]
-        named = dict(zip(static, values))
+        named = dict(zip(static, values, strict=True))
         for k, n in counts.items():
             if timed:
                 named.update(labels[k >> 10])
