@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
-from tthc import Duration, DurationKind
+from tthc import Duration, DurationKind, strategies
 
 
 @pytest.mark.parametrize(
@@ -145,19 +144,8 @@ def test_pydantic_field_accepts_both_forms_and_serialises_to_text() -> None:
     assert {"type": "string"}.items() <= schema["properties"]["time_limit"]["anyOf"][0].items()
 
 
-counted = st.one_of(
-    st.integers(0, 200).map(lambda n: Duration.working_days(n / 2)),
-    st.integers(0, 6000).map(lambda n: Duration.working_hours(n / 60)),
-    st.integers(0, 400).map(Duration.calendar_days),
-    st.just(Duration.same_day()),
-    st.times().map(lambda t: Duration.same_day(cutoff=t.replace(second=0, microsecond=0))),
-    st.just(Duration.immediate()),
-)
-durations = st.one_of(
-    counted,
-    st.just(Duration.none()),
-    st.lists(counted, min_size=2, max_size=3).map(lambda ps: Duration.sequence(*ps)),
-)
+# Every kind, amounts up to 400 of each unit, phases of any parts (even uncountable ones).
+durations = strategies.durations(max_amount=400, allow_uncountable_phases=True)
 
 
 @given(durations)
@@ -175,6 +163,16 @@ def test_structured_form_parses_back_to_the_same_value(d: Duration) -> None:
 def test_vietnamese_text_parses_back_to_the_same_value(d: Duration) -> None:
     assert Duration.parse(d.format("vi")) == d
     assert d.format("en") == str(d)
+
+
+def test_long_working_hours_parse_back_from_their_ten_digit_text() -> None:
+    """9,902 minutes print as 165.0333333 hours; the text still means 9,902 minutes."""
+    d = Duration.working_hours(9902 / 60)
+    assert str(d) == "165.0333333 working hours"
+    assert Duration.parse(str(d)) == d
+    assert Duration.parse(d.format("vi")) == d
+    with pytest.raises(ValueError, match="whole minutes"):
+        Duration.working_hours(165.03)
 
 
 def test_format_refuses_unknown_language() -> None:

@@ -7,27 +7,19 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc import Duration, classify, compute_deadline
+from tthc import Duration, DurationKind, classify, compute_deadline
 from tthc.calendar import WorkingCalendar
-from tthc.deadlines import BY_INSTANT, POLICIES, DeadlinePolicy
+from tthc.deadlines import BY_INSTANT, DeadlinePolicy
+from tthc.strategies import deadline_policies, durations, receipt_times
 
 VN = WorkingCalendar.vietnam()
 
-receipts = st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2026, 10, 31)).map(
-    lambda d: d.replace(second=0, microsecond=0)
-)
-policies = st.sampled_from(sorted(POLICIES.values(), key=lambda p: p.name))
-counted = st.one_of(
-    st.integers(0, 60).map(lambda n: Duration.working_days(n / 2)),
-    st.integers(0, 200).map(lambda n: Duration.working_hours(n / 4)),
-    st.integers(0, 60).map(Duration.calendar_days),
-    st.sampled_from(
-        [Duration.same_day(), Duration.same_day(cutoff=dt.time(15)), Duration.immediate()]
-    ),
-    st.tuples(st.integers(0, 30), st.integers(0, 10)).map(
-        lambda p: Duration.sequence(Duration.calendar_days(p[0]), Duration.working_days(p[1]))
-    ),
-)
+# Any instant, the edges of office hours and the 15:00 cut-off often, seconds sometimes.
+receipts = receipt_times(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2026, 10, 31))
+# The built-in policies and invented ones (any rounding step, a default same-day cut-off).
+policies = deadline_policies()
+# Every kind of time limit that has a due date.
+counted = durations(kinds=[k for k in DurationKind if k is not DurationKind.NONE], max_amount=60)
 
 
 def in_counting_hours(at: dt.datetime) -> bool:

@@ -1,8 +1,10 @@
 """Any sequence of events is either refused or leaves every invariant of a dossier true.
 
-A Hypothesis state machine applies random events of every type, with random payloads, at
-random later times, under random deadline and clock policies. Each event is either refused
-(``TransitionNotAllowed``, dossier unchanged) or applied, after which:
+A Hypothesis state machine drives one dossier under random deadline and clock policies. It
+starts from a life drawn by :func:`tthc.strategies.histories`, then goes on with events
+drawn for the state it is in: continuations from ``histories(after=...)``, which must be
+applied, and single events from ``illegal_histories(after=...)``, which must be refused
+(``TransitionNotAllowed``, dossier unchanged). After every step:
 
 * the due date is never before the receipt;
 * paused time is never counted: during a wait the time left does not move, and an
@@ -23,35 +25,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tthc import Duration
 from tthc.deadlines import POLICIES
-from tthc.dossier import (
-    CLOCK_POLICIES,
-    EVENT_TYPES,
-    AdministrativeReset,
-    AgencyTransfer,
-    ClockRestart,
-    Dossier,
-    DueChangeReason,
-    Event,
-    Forwarding,
-    OnlineSubmission,
-    PaymentReceipt,
-    PaymentRequest,
-    Reception,
-    Refusal,
-    Reschedule,
-    ResultReturn,
-    StepPlan,
-    Stop,
-    SupplementRequest,
-    WithdrawalAcceptance,
-    allowed_events,
-)
+from tthc.dossier import CLOCK_POLICIES, Dossier, DueChangeReason, Event
 from tthc.errors import TransitionNotAllowed
+from tthc.strategies import IllegalHistory, histories, illegal_histories
 
 from .conftest import VN
 
-STEPS = ("tiếp nhận", "thẩm định", "ký")
-limits = st.sampled_from(
+#: Receptions as the old hand-written machine drew them: short limits, no limit, same day.
+LIMITS = st.sampled_from(
     [
         "0.5 working days",
         "1 working day",
@@ -63,89 +44,42 @@ limits = st.sampled_from(
         "none",
     ]
 ).map(Duration.parse)
-budgets = st.sampled_from([None, "2 working hours", "1 working day", "3 calendar days"]).map(
-    lambda text: None if text is None else Duration.parse(text)
-)
-plans = st.lists(st.sampled_from(STEPS), unique=True, max_size=3).flatmap(
-    lambda names: st.tuples(*(budgets.map(lambda b, n=n: StepPlan(n, "unit", b)) for n in names))
-)
-# Later by 0 minutes up to about a week, often within office hours.
-gaps = st.one_of(st.integers(0, 240), st.integers(0, 3 * 24 * 60), st.integers(0, 8 * 24 * 60)).map(
-    lambda m: dt.timedelta(minutes=m)
-)
-
-
-ENDINGS = (Refusal, Stop, WithdrawalAcceptance)
-OTHERS = frozenset(EVENT_TYPES.values()) - set(ENDINGS)
-
-
-def _payloads(  # noqa: PLR0911  (one return per event type)
-    cls: type[Event], dossier: Dossier, at: dt.datetime, *, wild: bool = False
-) -> st.SearchStrategy[dict]:
-    """Fields for an event of type ``cls``: plausible for the dossier, or (wild) not."""
-    due = dossier.due_at or at
-    low = -30 if wild else 1
-    if cls is Reception:
-        return st.fixed_dictionaries(
-            {
-                "procedure": st.just("1.004873"),
-                "time_limit": limits,
-                "steps": plans,
-                "fees_due": st.sampled_from([0, 0, 8000]),
-            }
-        )
-    if cls is OnlineSubmission:
-        return st.just({"procedure": "1.001193"})
-    if cls is SupplementRequest:
-        return st.just({"documents": ("CCCD",)})
-    if cls is Forwarding:
-        names = [p.name for p in dossier.state.reception.steps] if dossier.state.reception else []
-        if wild or not names:
-            names = [*names, *STEPS, "khác"]
-        return st.fixed_dictionaries({"step": st.sampled_from(names)})
-    if cls is PaymentRequest:
-        return st.fixed_dictionaries({"amount": st.sampled_from([1000, 8000])})
-    if cls is PaymentReceipt:
-        exact = max(1, dossier.state.fees_outstanding)
-        return st.sampled_from([exact, 1000] if wild else [exact]).map(lambda a: {"amount": a})
-    if cls is AgencyTransfer:
-        return st.just({"agency": "Chi cục Thuế"})
-    if cls is ResultReturn:
-        return st.fixed_dictionaries({"channel": st.sampled_from(["counter", "online", "postal"])})
-    if cls is Reschedule:
-        return st.integers(low, 10).map(
-            lambda d: {"new_due": due + dt.timedelta(days=d), "reason": "xin lỗi"}
-        )
-    if cls is AdministrativeReset:
-        return st.integers(low, 10).map(
-            lambda d: {"new_due": due + dt.timedelta(days=d), "reason": "đặt lại"}
-        )
-    if cls is ClockRestart:
-        return st.just({"reason": "tính lại"})
-    return st.just({})
 
 
 class DossierLife(RuleBasedStateMachine):
-    """One dossier, driven by random events."""
+    """One dossier, driven by events drawn for the state it is in."""
 
     @initialize(
         policy=st.sampled_from(sorted(POLICIES)),
         clock=st.sampled_from(sorted(CLOCK_POLICIES)),
-        start=st.datetimes(dt.datetime(2025, 12, 20), dt.datetime(2026, 11, 30)),
+        data=st.data(),
     )
-    def create(self, policy: str, clock: str, start: dt.datetime) -> None:
+    def create(self, policy: str, clock: str, data: st.DataObject) -> None:
         self.dossier = Dossier(calendar=VN, policy=POLICIES[policy], clock=CLOCK_POLICIES[clock])
-        self.now = start.replace(second=0, microsecond=0)
+        self.start = dt.datetime(2025, 12, 20)
+        self.now = self.start
         self.count = 0
         self.applied = 0
         self.refused = 0
+        life = data.draw(
+            histories(
+                policy=POLICIES[policy],
+                clock=CLOCK_POLICIES[clock],
+                min_value=self.start,
+                max_value=dt.datetime(2026, 11, 30),
+                max_size=8,
+                time_limits=LIMITS,
+            )
+        )
+        for event in life:
+            self._apply(event, legal=True)
 
     # ------------------------------------------------------------ applying
 
-    def _apply(self, cls: type[Event], gap: dt.timedelta, **fields: object) -> None:
-        self.now += gap
+    def _apply(self, event: Event, *, legal: bool) -> None:
+        """Apply an event that must be accepted (``legal``) or refused, and check the dossier."""
+        self.now = max(self.now, event.at)
         self.count += 1
-        event = cls(id=f"e{self.count}", at=self.now, actor="tester", **fields)
         before = self.dossier.state
         version = self.dossier.version
         was_terminal = before.status is not None and before.status.is_terminal
@@ -156,14 +90,16 @@ class DossierLife(RuleBasedStateMachine):
         except TransitionNotAllowed as error:
             refused = error
         if refused is not None:
+            assert not legal, f"{type(event).__name__} was refused: {refused}"
             assert refused.event is event
             assert refused.state is before.status
             assert self.dossier.state is before
             assert self.dossier.version == version
             self.refused += 1
             return
-        assert not was_terminal, f"{cls.__name__} was applied to a final dossier"
-        note(f"applied {cls.__name__} -> {self.dossier.status.name}")
+        assert legal, f"{type(event).__name__} was applied in {before.status}"
+        assert not was_terminal, f"{type(event).__name__} was applied to a final dossier"
+        note(f"applied {type(event).__name__} -> {self.dossier.status.name}")
         assert self.dossier.version == version + 1
         self.applied += 1
         if (
@@ -181,25 +117,33 @@ class DossierLife(RuleBasedStateMachine):
 
     # ------------------------------------------------------------ rules
 
-    @rule(gap=gaps, data=st.data())
-    def progress(self, gap, data):
-        """An event the table allows in the current state (guards may still refuse it)."""
-        allowed = [e for e in allowed_events(self.dossier.status) if e not in ENDINGS]
-        if allowed:
-            cls = data.draw(st.sampled_from(allowed))
-            self._apply(cls, gap, **data.draw(_payloads(cls, self.dossier, self.now + gap)))
+    @rule(data=st.data())
+    def go_on(self, data: st.DataObject) -> None:
+        """Events the dossier accepts in turn, drawn for the state it is in."""
+        more = data.draw(
+            histories(
+                after=self.dossier.state,
+                max_value=dt.datetime(2026, 12, 31),
+                max_size=3,
+                time_limits=LIMITS,
+                id_prefix=f"g{self.count}-",
+            )
+        )
+        for event in more:
+            self._apply(event, legal=True)
 
-    @rule(gap=gaps, data=st.data(), cls=st.sampled_from(sorted(OTHERS, key=lambda c: c.kind)))
-    def any_event(self, gap, data, cls):
-        """An event of any type, allowed or not, with a payload that may break a guard."""
-        self._apply(cls, gap, **data.draw(_payloads(cls, self.dossier, self.now + gap, wild=True)))
-
-    @rule(gap=gaps, ending=st.sampled_from(ENDINGS), chance=st.integers(0, 4))
-    def end(self, gap, ending, chance):
-        """The events that end a dossier, one time in five, so lives run long enough."""
-        if chance == 0:
-            fields = {} if ending is WithdrawalAcceptance else {"reason": "kết thúc"}
-            self._apply(ending, gap, **fields)
+    @rule(data=st.data())
+    def refused_event(self, data: st.DataObject) -> None:
+        """An event the state refuses: not in the table there, or breaking a guard."""
+        found: IllegalHistory = data.draw(
+            illegal_histories(
+                after=self.dossier.state,
+                max_value=dt.datetime(2026, 12, 31),
+                max_size=0,
+                id_prefix=f"x{self.count}-",
+            )
+        )
+        self._apply(found.event, legal=False)
 
     @precondition(lambda self: self.dossier.version > 0)
     @rule()

@@ -82,6 +82,25 @@ def _suspensions(items: Iterable[object]) -> list[tuple[dt.date, dt.date]]:
     return spans
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _check_counting_hours(hours: OfficeHours) -> None:
+    """Every working day needs counting hours: Monday to Friday, and make-up days' weekday.
+
+    A working day without a session would count as a day but have no close of business for
+    a due date to end at.
+    """
+    closed = sorted({d for d in (*range(5), hours.makeup_as) if not hours.sessions(d)})
+    if closed:
+        names = ", ".join(_WEEKDAYS[d] for d in closed)
+        raise ValueError(
+            f"office hours must open on every weekday with working days (mon-fri) and on the "
+            f"weekday make-up days borrow ({_WEEKDAYS[hours.makeup_as]}), got no session on "
+            f"{names}; give it hours, or list its dates as days off"
+        )
+
+
 def derive_spec(
     parent: Spec,
     parent_days: Mapping[dt.date, DayInfo],
@@ -104,6 +123,8 @@ def derive_spec(
     for value, what in given:
         if value is not None and not isinstance(value, OfficeHours):
             raise TypeError(f"{what} must be OfficeHours, got {type(value).__name__}")
+    if office_hours is not None:
+        _check_counting_hours(office_hours)
     known = parent.known_years
     days = dict(parent_days)
     seen: set[dt.date] = set()

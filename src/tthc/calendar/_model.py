@@ -239,7 +239,9 @@ class WorkingCalendar:
             estimates: Allow or refuse estimated years (default: as this calendar).
 
         Raises:
-            ValueError: A day is listed twice, or a kind contradicts its list.
+            ValueError: A day is listed twice, a kind contradicts its list, or the office
+                hours have no session on a weekday with working days (Monday to Friday, and
+                ``makeup_as``).
             tthc.errors.DateOutOfRange: A day is outside the calendar's range.
         """
         from tthc.calendar._layers import derive_spec  # noqa: PLC0415  (rarely used)
@@ -395,7 +397,9 @@ class WorkingCalendar:
 
         A make-up day has the sessions of ``office_hours.makeup_as`` (Monday by default).
         """
-        i = self._index(day)
+        i = (day.toordinal() if type(day) is _date else check_date(day).toordinal()) - self._o0
+        if not self._lo <= i <= self._hi:
+            self._refuse(day)
         if not self._work[i]:
             return ()
         return self._hours_of(self.office_hours, day)
@@ -499,16 +503,15 @@ class WorkingCalendar:
                 j = bisect_left(wpos, target) - 1
             if not klo <= j <= khi:
                 _clock.refuse_position(self, at, j)
-            hour, minute = _HOUR_MINUTE[wclock[j].ends[target - wpos[j]]]
+            time = _TIME_OF[wclock[j].ends[target - wpos[j]]]
         else:  # wpos[j] <= target < wpos[j + 1]
             j = k + (target - wpos[k]) // wlen
             if j < 0 or wpos[j] > target or wpos[j + 1] <= target:
                 j = bisect_right(wpos, target) - 1
             if not klo <= j <= khi:
                 _clock.refuse_position(self, at, j)
-            hour, minute = _HOUR_MINUTE[wclock[j].starts[target - wpos[j]]]
-        day = wdays[j]
-        return _datetime(day.year, day.month, day.day, hour, minute)
+            time = _TIME_OF[wclock[j].starts[target - wpos[j]]]
+        return _combine(wdays[j], time)  # cheaper than reading the date's fields
 
     def working_time_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """The counting time in ``(start, end)``; negative when ``end < start``.
@@ -517,9 +520,7 @@ class WorkingCalendar:
         ``working_time_between(a, add_working_time(a, d)) == d``. Naive datetimes are
         Vietnam local time; aware ones are converted.
         """
-        a = _clock.position(self, _clock.local(start))
-        b = _clock.position(self, _clock.local(end))
-        return _timedelta(microseconds=b - a)
+        return _clock.between(self, start, end)
 
     # ------------------------------------------------------------ bulk
 
@@ -544,4 +545,4 @@ class WorkingCalendar:
 
 
 _NATIONAL: dict[tuple[bool, str], WorkingCalendar] = {}
-_HOUR_MINUTE = _clock.HOUR_MINUTE
+_TIME_OF, _combine = _clock.TIME_OF, _datetime.combine

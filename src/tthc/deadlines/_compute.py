@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["HasTimeLimit", "compute_deadline"]
 
 _ONE_DAY = dt.timedelta(days=1)
+_datetime = dt.datetime
+_combine = _datetime.combine
+_DAYS = Counting.DAYS  # read on every call: an enum class's attributes are not cached
 _new_deadline = tuple.__new__  # builds the named tuple without keyword handling: hot path
 
 
@@ -95,7 +98,12 @@ def compute_deadline(
     else:
         duration = procedure_or_duration.time_limit(case=case, channel=channel)
         code = procedure_or_duration.code
-    start = calendar.next_counting_instant(to_local(received_at))
+    local = (
+        received_at
+        if type(received_at) is _datetime and received_at.tzinfo is None
+        else to_local(received_at)
+    )
+    start = calendar.next_counting_instant(local)
     due, window = _COUNTERS[duration.kind](calendar, start, duration, policy)
     return _new_deadline(
         Deadline, (received_at, start, due, window, duration, policy, calendar, code, case, channel)
@@ -120,8 +128,13 @@ def _working_days(
     calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
 ) -> _Result:
     counting = policy.counting
-    if counting is Counting.DAYS:
-        return _days(calendar, start.date(), duration.amount), None
+    if counting is _DAYS:
+        amount = duration.amount
+        whole = int(amount)
+        if whole == amount:  # the usual case, _days inlined: a whole number of days
+            day = calendar.add_working_days(start.date(), whole)
+            return _combine(day, calendar.counting_sessions(day)[-1][1]), None
+        return _days(calendar, start.date(), amount), None
     if counting is Counting.SESSIONS:
         window = _sessions(calendar, start, duration.amount)
         return window[1], window

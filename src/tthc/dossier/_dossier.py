@@ -73,11 +73,10 @@ class Dossier:
     ('early', 2)
     """
 
-    __slots__ = ("_by_id", "_history", "_state")
+    __slots__ = ("_events", "_state")
 
     _state: DossierState
-    _history: list[Event]
-    _by_id: dict[str, Event]
+    _events: dict[str, Event]  # by id, in the order applied: the history and the id index
 
     def __init__(
         self,
@@ -87,8 +86,7 @@ class Dossier:
         clock: ClockPolicy = EXTEND,
     ) -> None:
         self._state = DossierState.blank(calendar=calendar, policy=policy, clock=clock)
-        self._history = []
-        self._by_id = {}
+        self._events = {}
 
     @classmethod
     def replay(
@@ -131,19 +129,20 @@ class Dossier:
             tthc.errors.VersionConflict: ``expected_version`` is not the current version.
             tthc.errors.DossierError: Another event with the same id was applied.
         """
-        seen = self._by_id.get(event.id)
+        key = event.id  # read once: the event's type varies, so the read is not cached
+        events = self._events
+        seen = events.get(key)
         if seen is not None:
             if seen is event or seen == event:
                 return False
             raise DossierError(
-                f"event id {event.id!r} was already applied to a different event "
+                f"event id {key!r} was already applied to a different event "
                 f"({type(seen).__name__} at {seen.at.isoformat()}); ids must be unique"
             )
-        if expected_version is not None and expected_version != len(self._history):
-            raise VersionConflict(expected_version, len(self._history))
+        if expected_version is not None and expected_version != len(events):
+            raise VersionConflict(expected_version, len(events))
         self._state = transition(self._state, event)  # the only way the state changes
-        self._history.append(event)
-        self._by_id[event.id] = event
+        events[key] = event
         return True
 
     def as_of(self, at: dt.datetime) -> Dossier:
@@ -151,7 +150,7 @@ class Dossier:
         moment = to_local(at)
         s = self._state
         return Dossier.replay(
-            (e for e in self._history if to_local(e.at) <= moment),
+            (e for e in self._events.values() if to_local(e.at) <= moment),
             calendar=s.calendar,
             policy=s.policy,
             clock=s.clock,
@@ -167,12 +166,12 @@ class Dossier:
     @property
     def history(self) -> tuple[Event, ...]:
         """Every applied event, in order."""
-        return tuple(self._history)
+        return tuple(self._events.values())
 
     @property
     def version(self) -> int:
         """How many events were applied."""
-        return len(self._history)
+        return len(self._events)
 
     @property
     def status(self) -> DossierStatus | None:
@@ -243,7 +242,9 @@ class Dossier:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dossier):
             return NotImplemented
-        return self._state == other._state and self._history == other._history
+        return self._state == other._state and list(self._events.values()) == list(
+            other._events.values()
+        )
 
     __hash__ = None  # type: ignore[assignment]  # mutable: events are applied in place
 
@@ -264,7 +265,7 @@ class Dossier:
             "clock": s.clock.name,
             "version": self.version,
             "state": state_to_data(s),
-            "history": [event_to_data(e) for e in self._history],
+            "history": [event_to_data(e) for e in self._events.values()],
         }
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["StepPlan", "StepRecord", "StepReport"]
 
 _ZERO = dt.timedelta(0)
+_new = tuple.__new__  # builds a named tuple from all its values, skipping keyword handling
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,25 +140,29 @@ def start_step(
     at: dt.datetime,
 ) -> tuple[StepRecord, ...]:
     """Record that step ``name`` starts at ``at``; a step seen before runs again."""
-    for i, r in enumerate(steps):
-        if r.name == name:
-            again = StepRecord(
-                r.name, r.unit, r.budget, r.first_started, None, r.runs + 1, r.waited
-            )
+    # These run on every hand-over: plain loops (cheaper than enumerate), fields by position
+    # (cheaper than a named tuple's attributes), records built from all their values.
+    i = 0
+    for r in steps:
+        if r[0] == name:
+            again = _new(StepRecord, (r[0], r[1], r[2], r[3], None, r[5] + 1, r[6]))
             return (*steps[:i], again, *steps[i + 1 :])
-    return (*steps, StepRecord(name, unit, budget, at))
+        i += 1  # noqa: SIM113  (a counter: cheaper than enumerate on this hot path)
+    return (*steps, _new(StepRecord, (name, unit, budget, at, None, 1, _ZERO)))
 
 
 def finish_step(
     steps: tuple[StepRecord, ...], name: str, at: dt.datetime
 ) -> tuple[StepRecord, ...]:
     """Record that step ``name``, if it holds the dossier, handed it on at ``at``."""
-    for i, r in enumerate(steps):
-        if r.name == name:
-            if r.finished is not None:
+    i = 0
+    for r in steps:
+        if r[0] == name:
+            if r[4] is not None:  # finished already
                 return steps
-            done = StepRecord(r.name, r.unit, r.budget, r.first_started, at, r.runs, r.waited)
+            done = _new(StepRecord, (r[0], r[1], r[2], r[3], at, r[5], r[6]))
             return (*steps[:i], done, *steps[i + 1 :])
+        i += 1  # noqa: SIM113
     return steps
 
 
@@ -165,10 +170,10 @@ def add_wait(
     steps: tuple[StepRecord, ...], name: str, waited: dt.timedelta
 ) -> tuple[StepRecord, ...]:
     """Add paused working time to step ``name``'s budget."""
-    for i, r in enumerate(steps):
-        if r.name == name:
-            more = StepRecord(
-                r.name, r.unit, r.budget, r.first_started, r.finished, r.runs, r.waited + waited
-            )
+    i = 0
+    for r in steps:
+        if r[0] == name:
+            more = _new(StepRecord, (r[0], r[1], r[2], r[3], r[4], r[5], r[6] + waited))
             return (*steps[:i], more, *steps[i + 1 :])
+        i += 1  # noqa: SIM113
     return steps

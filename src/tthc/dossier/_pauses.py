@@ -1,0 +1,242 @@
+"""What waits and due-date events do to a dossier's state: the clock pauses, resumes, moves.
+
+Effects as in :mod:`tthc.dossier._effects`: each reads the state and the event, checks the
+guards, and writes what changes into ``out``, the next state's values in field order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tthc._localtime import to_local
+from tthc.deadlines import compute_deadline
+from tthc.dossier._clock import DueChange, DueChangeReason, Resume, Wait, WaitKind
+from tthc.dossier._effects import Effect, local, refuse
+from tthc.dossier._events import (
+    AdministrativeReset,
+    ClockRestart,
+    Event,
+    PaymentReceipt,
+    PaymentRequest,
+    Reschedule,
+    SupplementReceipt,
+    SupplementRequest,
+)
+from tthc.dossier._findings import Finding, FindingKind
+from tthc.dossier._state import (
+    F_BACK,
+    F_CALENDAR,
+    F_CLOCK,
+    F_DEADLINE,
+    F_DUE_AT,
+    F_DUE_CHANGES,
+    F_FEES_OUTSTANDING,
+    F_FINDINGS,
+    F_RESTART,
+    F_ROUTE,
+    F_STATUS,
+    F_STEPS,
+    F_SUPPLEMENT_REQUESTS,
+    F_WAIT,
+    F_WAITS,
+    DossierState,
+)
+from tthc.dossier._states import DossierStatus
+from tthc.dossier._steps import add_wait
+from tthc.dossier._table import PREVIOUS, Target
+
+__all__ = ["EFFECTS"]
+
+_S = DossierStatus
+_new = tuple.__new__  # builds a named tuple from all its values, skipping keyword handling
+_SUPPLEMENT, _PAYMENT = WaitKind.SUPPLEMENT, WaitKind.PAYMENT
+_EXTENSION, _RESTART = DueChangeReason.EXTENSION, Resume.RESTART
+
+
+def _wait(kind: WaitKind, event: Event, *, clock_paused: bool = True) -> Wait:
+    """A wait for ``kind`` opened by ``event``."""
+    return _new(Wait, (kind, event.at, event.id, None, None, None, clock_paused))
+
+
+def _resume(state: DossierState, event: Event, resume: Resume, out: list[Any]) -> None:
+    """End the current wait: move the due date by the policy, charge the step."""
+    wait = state[F_WAIT]
+    assert wait is not None
+    kind, started, request_id, _, _, _, clock_paused = wait
+    at = event.at
+    out[F_WAIT] = None
+    if not clock_paused:
+        out[F_WAITS] = (*state[F_WAITS], wait._replace(ended=at))
+        return
+    calendar = state[F_CALENDAR]
+    # The calendar converts aware instants to local time and answers in the zone given.
+    paused = calendar.working_time_between(started, at)
+    ended = _new(Wait, (kind, started, request_id, at, paused, resume, True))
+    out[F_WAITS] = (*state[F_WAITS], ended)
+    route = state[F_ROUTE]
+    if route:
+        out[F_STEPS] = add_wait(state[F_STEPS], route[-1], paused)
+    old = state[F_DUE_AT]
+    if resume is _RESTART:
+        _restart(state, event, f"{kind.value} received", out)
+    elif old is not None and paused:
+        new = calendar.add_working_time(old, paused)
+        change = _new(DueChange, (at, event.id, _EXTENSION, old, new, "", paused))
+        out[F_DUE_AT] = new
+        out[F_DUE_CHANGES] = (*state[F_DUE_CHANGES], change)
+
+
+def _restart(state: DossierState, event: Event, note: str, out: list[Any]) -> None:
+    """Count the whole time limit again from the event."""
+    reception = state.reception
+    assert reception is not None
+    deadline = compute_deadline(
+        reception.time_limit,
+        event.at,
+        calendar=state.calendar,
+        case=reception.case,
+        channel=reception.channel,
+        policy=state.policy,
+    )
+    new = deadline.due_at
+    change = DueChange(event.at, event.id, DueChangeReason.RESTART, state.due_at, new, note)
+    out[F_RESTART] = deadline
+    out[F_DUE_AT] = new
+    out[F_DUE_CHANGES] = (*state.due_changes, change)
+
+
+# ---------------------------------------------------------------- waits
+
+
+def _supplement_request(
+    state: DossierState, event: SupplementRequest, target: Target, out: list[Any]
+) -> None:
+    out[F_BACK] = (*state[F_BACK], state[F_STATUS])
+    deadline = state[F_DEADLINE]
+    if deadline is None:  # before reception (NĐ 61/2018 Art. 17): no clock to pause
+        out[F_WAIT] = _wait(_SUPPLEMENT, event, clock_paused=False)
+        return
+    count = state[F_SUPPLEMENT_REQUESTS] + 1
+    findings = state[F_FINDINGS]
+    if count > 1:
+        findings = (
+            *findings,
+            Finding(
+                FindingKind.REPEATED_SUPPLEMENT_REQUEST,
+                event.id,
+                event.at,
+                f"supplement request number {count}; the desk must ask once, in full",
+            ),
+        )
+    at = event.at
+    day = (at if at.tzinfo is None else to_local(at)).date()
+    days = state[F_CALENDAR].working_days_between(deadline[1].date(), day)  # from counting start
+    if days > 3:
+        findings = (
+            *findings,
+            Finding(
+                FindingKind.LATE_SUPPLEMENT_REQUEST,
+                event.id,
+                event.at,
+                f"supplement requested {days} working days after reception (at most 3)",
+            ),
+        )
+    out[F_WAIT] = _new(Wait, (_SUPPLEMENT, at, event.id, None, None, None, True))
+    out[F_SUPPLEMENT_REQUESTS] = count
+    out[F_FINDINGS] = findings
+
+
+def _supplement_receipt(
+    state: DossierState, event: SupplementReceipt, target: Target, out: list[Any]
+) -> None:
+    _resume(state, event, state[F_CLOCK].supplement, out)
+
+
+def _payment_request(
+    state: DossierState, event: PaymentRequest, target: Target, out: list[Any]
+) -> None:
+    running = state.status is not _S.RESULT_READY  # after the result, no clock runs
+    out[F_BACK] = (*state.back, state.status)
+    out[F_WAIT] = _wait(_PAYMENT, event, clock_paused=running)
+    out[F_FEES_OUTSTANDING] = state.fees_outstanding + event.amount
+
+
+def _payment_receipt(
+    state: DossierState, event: PaymentReceipt, target: Target, out: list[Any]
+) -> None:
+    outstanding = state.fees_outstanding
+    if event.amount > outstanding:
+        raise refuse(
+            state, event, f"{event.amount} đồng paid, but {outstanding} đồng are outstanding"
+        )
+    out[F_FEES_OUTSTANDING] = outstanding - event.amount
+    if target is PREVIOUS:
+        _resume(state, event, state.clock.payment, out)
+
+
+# ---------------------------------------------------------------- the due date
+
+
+def _reschedule(state: DossierState, event: Reschedule, target: Target, out: list[Any]) -> None:
+    due = state.due_at
+    if due is None:
+        raise refuse(state, event, "the procedure has no time limit, so nothing to reschedule")
+    if state.rescheduled:
+        raise refuse(
+            state, event, "the appointment was already rescheduled once (NĐ 61/2018 Art. 19(9))"
+        )
+    day, due_day = local(event.at).date(), local(due).date()
+    if state.calendar.working_days_between(day, due_day) < 1:
+        raise refuse(
+            state,
+            event,
+            f"an apology must come at least one working day before the due date "
+            f"{due_day.isoformat()} (NĐ 61/2018 Art. 19(9)); it is dated {day.isoformat()}",
+        )
+    if local(event.new_due) <= local(due):
+        raise refuse(
+            state,
+            event,
+            f"the new appointment {event.new_due.isoformat()} is not after the current due "
+            f"date {due.isoformat()}",
+        )
+    change = DueChange(
+        event.at, event.id, DueChangeReason.RESCHEDULE, due, event.new_due, event.reason
+    )
+    out[F_DUE_AT] = event.new_due
+    out[F_DUE_CHANGES] = (*state.due_changes, change)
+
+
+def _clock_restart(
+    state: DossierState, event: ClockRestart, target: Target, out: list[Any]
+) -> None:
+    _restart(state, event, event.reason, out)
+
+
+def _reset(state: DossierState, event: AdministrativeReset, target: Target, out: list[Any]) -> None:
+    received = state.received_at
+    assert received is not None
+    if local(event.new_due) < local(received):
+        raise refuse(
+            state,
+            event,
+            f"the new due date {event.new_due.isoformat()} is before the receipt "
+            f"{received.isoformat()}",
+        )
+    change = DueChange(
+        event.at, event.id, DueChangeReason.RESET, state.due_at, event.new_due, event.reason
+    )
+    out[F_DUE_AT] = event.new_due
+    out[F_DUE_CHANGES] = (*state.due_changes, change)
+
+
+#: The effect of each event type handled here.
+EFFECTS: dict[type[Event], Effect] = {
+    SupplementRequest: _supplement_request,
+    SupplementReceipt: _supplement_receipt,
+    PaymentRequest: _payment_request,
+    PaymentReceipt: _payment_receipt,
+    Reschedule: _reschedule,
+    ClockRestart: _clock_restart,
+    AdministrativeReset: _reset,
+}
