@@ -194,7 +194,8 @@ def run(quick: bool) -> list[Result]:
     t_deadline = per_call(deadlines, calls=lives)
     return [
         Result(
-            "dossier life: reception + 5 events (supplement pause included)",
+            "dossier life: new Dossier, reception + 5 pre-built events applied "
+            "(deadline, supplement pause, history)",
             "per life",
             t_tthc,
             {"transitions.Machine, same life and callbacks": t_transitions},
@@ -202,7 +203,7 @@ def run(quick: bool) -> list[Result]:
             passed=t_tthc <= 20e-6 and t_transitions / t_tthc >= 3,
         ),
         Result(
-            "dossier life, building the six event objects too",
+            "dossier life as above, building the six event objects too",
             "per life",
             t_built,
             target="(information: event construction included)",

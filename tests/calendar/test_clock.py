@@ -125,6 +125,22 @@ def test_errors() -> None:
         strict.add_working_time(dt.datetime(2027, 1, 4, 8), H)
 
 
+def test_working_time_between_keeps_seconds_in_sessions_and_checks_each_end_in_turn() -> None:
+    """Seconds count inside a session, not at lunch; the start is checked before the end."""
+    precise = dt.datetime(2026, 3, 2, 10, 0, 30, 5)
+    assert VN.working_time_between(at(2, 10), precise) == dt.timedelta(seconds=30, microseconds=5)
+    lunch = dt.datetime(2026, 3, 2, 12, 0, 30)
+    assert VN.working_time_between(lunch, at(2, 13, 1)) == dt.timedelta(minutes=1)
+    back = VN.working_time_between(dt.datetime(2026, 3, 2, 13, 1, 15), lunch)
+    assert back == -dt.timedelta(minutes=1, seconds=15)
+    with pytest.raises(DateOutOfRange, match="2100-01-01"):
+        VN.working_time_between(at(2, 10), dt.datetime(2100, 1, 1, 8))
+    with pytest.raises(DateOutOfRange, match="1999-12-31"):
+        VN.working_time_between(dt.datetime(1999, 12, 31, 8), "later")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="datetime"):
+        VN.working_time_between(at(2, 10), "later")  # type: ignore[arg-type]
+
+
 def test_uneven_days_fall_back_to_a_search() -> None:
     """Days shorter than the typical one (a half-day Friday) are still found exactly."""
     hours = OfficeHours.parse({"mon-thu": "07:30-11:30, 13:00-17:00", "fri": "07:30-11:30"})

@@ -71,7 +71,7 @@ def test_any_calendar_file_gives_a_calendar_or_its_issues(source: str | bytes) -
     assert all(issue.file == "fuzz.yaml" and issue.message for issue in issues)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(CALENDARS, DATES, DATES, st.integers(-100_000, 100_000), INSTANTS, INSTANTS, SPANS)
 def test_calendar_operations_raise_only_calendar_errors(
     calendar: WorkingCalendar,

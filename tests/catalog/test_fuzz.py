@@ -65,7 +65,7 @@ def _load(source: str | bytes) -> None:
         assert str(issue).startswith(issue.file)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(TEXTS)
 def test_the_loader_reports_issues_for_any_text(text: str) -> None:
     _load(text)
@@ -77,7 +77,7 @@ def test_the_loader_reports_issues_for_any_bytes(data: bytes) -> None:
     _load(data)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(edited_documents())
 def test_the_loader_reports_issues_for_edited_files(text: str) -> None:
     _load(text)
@@ -94,7 +94,7 @@ def _validate(content: bytes, *options: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.one_of(st.binary(), TEXTS.map(encoded), edited_documents().map(encoded)))
 def test_tthc_validate_exits_0_or_1_without_a_traceback(content: bytes) -> None:
     status, out, err = _validate(content)

@@ -54,7 +54,7 @@ def _follow_up(deadline: Deadline, at: dt.datetime) -> None:
             classify(at, deadline, policy=policy, appointment=at, waits=[(at, at)])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     durations(max_amount=2000, allow_uncountable_phases=True),
     INSTANTS,

@@ -16,7 +16,7 @@ LO, HI = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(
     st.integers(0, 22 * 60).flatmap(
         lambda first: st.tuples(st.just(first), st.integers(first + 1, 23 * 60 + 59))

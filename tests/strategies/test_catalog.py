@@ -23,7 +23,7 @@ from tthc.strategies import (
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(procedures())
 def test_procedures_pass_every_check_of_the_catalogue(procedure: Procedure) -> None:
     catalog = Catalog([procedure])
@@ -32,7 +32,7 @@ def test_procedures_pass_every_check_of_the_catalogue(procedure: Procedure) -> N
         assert procedure.time_limit(case=case.id) == case.time_limit
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(catalog_documents(max_overlays=3))
 def test_valid_files_load_to_the_entries_they_were_made_from(document: CatalogDocument) -> None:
     result = load_yaml(document.text)
@@ -66,7 +66,7 @@ def _validate(text: str, *options: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(invalid_catalog_documents())
 def test_one_mistake_gives_exactly_the_issue_it_must(document: InvalidCatalogDocument) -> None:
     try:

@@ -21,7 +21,7 @@ def test_each_mistake_gives_exactly_its_issue(name: str) -> None:
         documents = documents.filter(lambda document: bool(document.overlays))
     applied = []
 
-    @settings(max_examples=8, deadline=None)
+    @settings(max_examples=5, deadline=None)
     @given(documents, st.data())
     def mutated(document: CatalogDocument, data: st.DataObject) -> None:
         outcome = _MUTATIONS[name](data.draw, document)
@@ -47,3 +47,31 @@ def test_longer_time_limits_for_the_lengthening_overlay() -> None:
     assert _longer(Duration.parse("same day then 3 working days")) == Duration.parse(
         "2 working days then 3 working days"
     )
+
+
+@settings(max_examples=5, deadline=None)
+@given(
+    catalog_documents(time_limits=st.just(Duration.none()), max_overlays=2).filter(
+        lambda document: bool(document.overlays)
+    ),
+    st.data(),
+)
+def test_an_overlay_cannot_lengthen_no_time_limit(
+    document: CatalogDocument, data: st.DataObject
+) -> None:
+    assert _MUTATIONS["overlay lengthening a time limit"](data.draw, document) is None
+
+
+@settings(max_examples=5, deadline=None)
+@given(catalog_documents(time_limits=st.just(Duration.immediate()), max_overlays=0), st.data())
+def test_mistakes_that_need_something_the_file_lacks_are_not_made(
+    document: CatalogDocument, data: st.DataObject
+) -> None:
+    """No overlay to spoil, no counted time limit for a process to miss."""
+    for name in (
+        "process budgets that do not add up",
+        "overlay lengthening a time limit",
+        "overlay of a code not in the file",
+        "overlay code not starting with the national one",
+    ):
+        assert _MUTATIONS[name](data.draw, document) is None

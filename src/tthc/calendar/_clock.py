@@ -113,9 +113,8 @@ def build(cal: WorkingCalendar) -> tuple[Any, ...]:
 
 
 def _tables(cal: WorkingCalendar) -> tuple[list[int], list[DayClock]]:
-    if cal._hot is None:
-        build(cal)
-    return cal._wpos, cal._wclock  # type: ignore[return-value]  # set by build
+    wclock = (cal._hot or build(cal))[6]
+    return cal._wpos, wclock  # type: ignore[return-value]  # set by build
 
 
 def position(cal: WorkingCalendar, at: dt.datetime) -> int:

@@ -131,10 +131,10 @@ def _working_days(
     if counting is _DAYS:
         amount = duration.amount
         whole = int(amount)
-        if whole == amount:  # the usual case, _days inlined: a whole number of days
+        if whole == amount:  # the usual case, inlined: the close of the n-th working day
             day = calendar.add_working_days(start.date(), whole)
             return _combine(day, calendar.counting_sessions(day)[-1][1]), None
-        return _days(calendar, start.date(), amount), None
+        return _half_days(calendar, start.date(), whole), None
     if counting is Counting.SESSIONS:
         window = _sessions(calendar, start, duration.amount)
         return window[1], window
@@ -176,10 +176,8 @@ def _no_limit(
     return None, None
 
 
-def _days(calendar: WorkingCalendar, day: dt.date, amount: float) -> dt.datetime:
-    whole = int(amount)
-    if whole == amount:
-        return _close(calendar, calendar.add_working_days(day, whole))
+def _half_days(calendar: WorkingCalendar, day: dt.date, whole: int) -> dt.datetime:
+    """``whole`` working days and a half: the close of the next day's morning session."""
     due_day = calendar.add_working_days(day, whole + 1)
     return dt.datetime.combine(due_day, calendar.counting_sessions(due_day)[0][1])
 

@@ -231,8 +231,6 @@ def deadline_policies(*, allow_custom: bool = True) -> st.SearchStrategy[Deadlin
     >>> from tthc.strategies import deadline_policies
     >>> find(deadline_policies(), lambda policy: True).name
     'civil-code'
-    >>> find(deadline_policies(), lambda policy: policy.round_up_to is not None).name
-    'working-time-quarter'
     """
     check_bool(allow_custom, "allow_custom")
     builtin = st.sampled_from(_BUILTIN)

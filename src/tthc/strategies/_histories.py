@@ -161,7 +161,9 @@ def histories(
         clock: How the clock resumes after a wait; :data:`tthc.dossier.EXTEND` by default.
         min_value: The earliest event time, naive local time; the start of the calendar's
             announced years, or the latest event of ``after``.
-        max_value: The latest event time; the end of the announced years by default.
+        max_value: The latest event time; the end of the announced years by default (or of
+            the calendar's range, when ``after``'s latest event is later). Events that would
+            come later happen at ``max_value``.
         min_size: The fewest events (a life does not end before).
         max_size: The most events; ``min_size + 12`` by default. A life may end sooner.
         time_limits: A strategy for the receptions' time limits;
@@ -215,13 +217,11 @@ def _history(draw: st.DrawFn, plan: _Plan) -> tuple[tuple[Event, ...], DossierSt
         if at is None:
             at = draw(receipt_times(calendar=state.calendar, min_value=plan.lo, max_value=plan.hi))
         else:
-            at += draw(_GAPS)
-        if at > plan.hi:
-            break
+            at = min(at + draw(_GAPS), plan.hi)  # late events pile up at the end of the range
         after = _next(
             draw, plan, state, at=at, event_id=f"{plan.prefix}{len(events) + 1}", done=len(events)
         )
-        if after is None:  # pragma: no cover  (every state has an event no guard refuses)
+        if after is None:  # pragma: no cover  (see _next)
             break
         event, state = after
         events.append(event)
@@ -251,7 +251,7 @@ def _next(
         if (status, kind) not in _ENDINGS or (kind is ResultReturn and may_end)
     ]
     early = [kind for kind in allowed if (status, kind) in _ENDINGS and kind is not ResultReturn]
-    forward = [kind for kind in going_on if kind in _FORWARD]
+    forward: list[type[Event]] = [kind for kind in going_on if kind in _FORWARD]
     roll = draw(st.sampled_from(range(16)))
     if roll == 15 and early and may_end:
         pool = early
@@ -271,7 +271,7 @@ def _next(
             except _REFUSED:  # a guard that depends on the time, or a limit it cannot count
                 tried.add(kind)
                 left.remove(kind)
-    return None
+    return None  # pragma: no cover  (every state has an event no guard refuses)
 
 
 @dataclass(frozen=True)
