@@ -121,7 +121,7 @@ class CatalogDocument:
 
     Attributes:
         text: The file's YAML text.
-        data: The same document as plain data (what :func:`tthc._yaml.load_yaml` reads).
+        data: The same document as plain data: what the YAML loader reads from ``text``.
         procedures: The procedure versions it holds, as models, in file order.
         overlays: The overlays it holds, as models, in file order.
     """

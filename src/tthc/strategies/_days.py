@@ -116,8 +116,9 @@ def day_infos(
 ) -> st.SearchStrategy[DayInfo]:
     """What ``calendar`` says about days between two dates (:meth:`~tthc.WorkingCalendar.day_info`).
 
-    Arguments and errors as for :func:`working_days`. Half of the examples are non-working
-    days (when the range has any), so holidays, swapped days and make-up days come up often.
+    Arguments and errors as for :func:`working_days`. Half of the draws pick any day of the
+    range, half one of its non-working days (when it has any), so holidays and swapped days
+    come up often.
 
     Examples shrink towards the information about ``min_value``.
 
