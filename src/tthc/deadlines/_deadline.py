@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from tthc._localtime import from_local
+from tthc._localtime import from_local, to_local
 from tthc.deadlines._policies import Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
 
@@ -187,15 +187,13 @@ def _day_step(calendar: WorkingCalendar, day: dt.date) -> TraceStep:
     info = calendar.day_info(day)
     if info.is_working:
         return TraceStep(StepKind.COUNTED, day, "working day", "ngày làm việc")
-    kind = str(getattr(info.kind, "value", info.kind))
+    kind = info.kind.value
     name_en = info.name_en or kind.replace("_", " ")
     name_vi = info.name_vi or {"weekend": "nghỉ cuối tuần"}.get(kind, "ngày nghỉ")
     return TraceStep(StepKind.SKIPPED, day, name_en, name_vi, info.source)
 
 
 def _trace(d: Deadline) -> list[TraceStep]:
-    from tthc._localtime import to_local  # noqa: PLC0415  (avoid a cycle at import)
-
     calendar, start, due, duration = d.calendar, d.local_start, d.local_due, d.duration
     local = to_local(d.received_at)
     steps = [

@@ -95,11 +95,8 @@ def _tt_01_2018(
     waits: Sequence[tuple[dt.datetime, dt.datetime]],
     requests: int,
 ) -> Timeliness:
-    allowed = due if legal is None else legal
-    if allowed is None:
-        return ON_TIME
-    f, d = finished.date(), allowed.date()
-    return EARLY if f < d else (ON_TIME if f == d else LATE)
+    # By date, against the time allowed by law rather than the (possibly moved) appointment.
+    return _by_date(finished, due if legal is None else legal, legal, waits, requests)
 
 
 def _qd_766(
