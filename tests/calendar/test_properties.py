@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -183,3 +184,15 @@ def test_next_counting_instant_is_the_first_counting_moment(
     assert found >= at
     assert _in_session(cal, found, closed_end=False)
     assert cal.working_time_between(at, found) == dt.timedelta(0)
+
+
+@given(calendars, any_date)
+def test_closing_time_is_the_end_of_the_last_counting_session(
+    cal: WorkingCalendar, day: dt.date
+) -> None:
+    sessions = cal.counting_sessions(day)
+    if sessions:
+        assert cal.closing_time(day) == dt.datetime.combine(day, sessions[-1][1])
+    else:
+        with pytest.raises(ValueError, match="not a working day"):
+            cal.closing_time(day)

@@ -88,3 +88,13 @@ def test_trace_ends_at_the_due_time_and_counts_no_non_working_day(
     if duration.kind.value == "working_days" and policy.name == "civil-code":
         counted_days = sum(1 for s in steps if s.kind.value == "counted")
         assert counted_days == int(duration.amount + 0.5)
+
+
+@given(st.integers(0, 60), receipts)
+def test_whole_working_days_end_at_the_close_of_the_nth_working_day_after_receipt(
+    n: int, received: dt.datetime
+) -> None:
+    """BLDS 2015 Art. 147(2) and 148(1), by the definition, on the calendar's public API."""
+    deadline = compute_deadline(Duration.working_days(n), received, calendar=VN)
+    day = VN.add_working_days(deadline.local_start.date(), n)
+    assert deadline.due_at == VN.closing_time(day)

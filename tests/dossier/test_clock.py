@@ -175,7 +175,9 @@ def test_step_budget_absorbs_the_wait_inside_it(new_life):
     life.apply(Forwarding, T(2026, 3, 2, 10), step="thẩm định")
     life.apply(SupplementRequest, T(2026, 3, 2, 16))
     d = life.apply(SupplementReceipt, T(2026, 3, 3, 9))
-    assert d.state.steps[0].waited == dt.timedelta(hours=2, minutes=30)
+    assert d.state.step_waited("thẩm định") == dt.timedelta(hours=2, minutes=30)
+    assert d.state.waits[0].step == "thẩm định"
+    assert d.step_reports()[0].waited == dt.timedelta(hours=2, minutes=30)
 
 
 def test_aware_times_keep_their_zone_and_mix_with_naive_ones(new_life):

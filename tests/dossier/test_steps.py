@@ -15,6 +15,8 @@ from tthc.dossier import (
     ResultReady,
     Rollback,
     StepPlan,
+    Stop,
+    SupplementReceipt,
     SupplementRequest,
 )
 from tthc.duration import Duration
@@ -91,8 +93,39 @@ def test_payment_wait_inside_a_step_is_added_too(new_life):
     life.apply(Forwarding, T(2026, 3, 2, 9), step="thẩm định")
     life.apply(PaymentRequest, T(2026, 3, 2, 10), amount=1000)
     d = life.apply(PaymentReceipt, T(2026, 3, 2, 13, 30), amount=1000)
-    assert d.state.steps[0].waited == dt.timedelta(hours=2)
+    assert d.state.step_waited("thẩm định") == dt.timedelta(hours=2)
+    assert _reports(d)["thẩm định"].waited == dt.timedelta(hours=2)
     assert _reports(d)["thẩm định"].due == T(2026, 3, 3, 11)
+
+
+def test_a_wait_ended_with_the_dossier_adds_nothing_to_its_step(new_life):
+    life = new_life()
+    life.receive(MON, steps=PLAN)
+    life.apply(Forwarding, T(2026, 3, 2, 9), step="thẩm định")
+    life.apply(SupplementRequest, T(2026, 3, 2, 10))
+    d = life.apply(Stop, T(2026, 3, 3, 10), reason="hồ sơ không đủ điều kiện")
+    assert d.state.waits[0].step == "thẩm định"
+    assert d.state.waits[0].working_time == dt.timedelta(hours=8)
+    assert d.state.step_waited("thẩm định") == dt.timedelta(0)
+
+
+def test_waits_count_for_the_step_they_fell_in_and_accumulate_over_runs(new_life):
+    life = new_life()
+    life.receive(MON, steps=PLAN)
+    life.apply(SupplementRequest, T(2026, 3, 2, 9, 15))  # before any step: no step's budget
+    life.apply(SupplementReceipt, T(2026, 3, 2, 9, 45))
+    life.apply(Forwarding, T(2026, 3, 2, 10), step="tiếp nhận")
+    life.apply(SupplementRequest, T(2026, 3, 2, 10, 30))
+    life.apply(SupplementReceipt, T(2026, 3, 2, 11))
+    life.apply(Forwarding, T(2026, 3, 2, 13), step="thẩm định")
+    life.apply(Forwarding, T(2026, 3, 2, 14), step="tiếp nhận")
+    life.apply(SupplementRequest, T(2026, 3, 2, 15))
+    d = life.apply(SupplementReceipt, T(2026, 3, 2, 16))
+    assert [w.step for w in d.state.waits] == [None, "tiếp nhận", "tiếp nhận"]
+    assert d.state.step_waited("tiếp nhận") == dt.timedelta(hours=1, minutes=30)
+    assert d.state.step_waited("thẩm định") == dt.timedelta(0)
+    # 10:00 plus 2 h of budget and 1 h 30 waited: 10:00-11:30, lunch, 13:00-15:00
+    assert _reports(d)["tiếp nhận"].due == T(2026, 3, 2, 15)
 
 
 def test_time_at_another_agency_stays_with_the_step_that_sent_it(new_life):
@@ -158,11 +191,9 @@ def test_no_reports_before_the_first_event(new_life):
 
 
 def test_step_records_ignore_unknown_steps_and_keep_a_finished_step_finished():
-    from tthc.dossier._steps import add_wait, finish_step, start_step
+    from tthc.dossier._steps import finish_step, start_step
 
     steps = start_step((), "a", "unit", None, MON)
     done = finish_step(steps, "a", T(2026, 3, 2, 10))
     assert finish_step(done, "a", T(2026, 3, 2, 11)) is done
     assert finish_step(done, "b", T(2026, 3, 2, 11)) is done
-    assert add_wait(done, "b", dt.timedelta(hours=1)) is done
-    assert add_wait(done, "a", dt.timedelta(hours=1))[0].waited == dt.timedelta(hours=1)

@@ -421,6 +421,41 @@ class WorkingCalendar:
             return ()
         return self.reception_hours.sessions(day.weekday())
 
+    def closing_time(self, day: dt.date) -> dt.datetime:
+        """When counting ends on the working day ``day``: the end of its last session.
+
+        The moment a limit in working days falls due (BLDS 2015 Art. 148(1)).
+
+        Raises:
+            ValueError: ``day`` is not a working day.
+
+        >>> import datetime as dt
+        >>> from tthc import WorkingCalendar
+        >>> WorkingCalendar.vietnam().closing_time(dt.date(2026, 3, 2))
+        datetime.datetime(2026, 3, 2, 17, 0)
+        """
+        hot = self._hot or _clock.build(self)  # the session tables, by working day
+        i = (day.toordinal() if type(day) is _date else check_date(day).toordinal()) - hot[0]
+        if not hot[1] <= i <= hot[2]:
+            self._refuse(day)
+        if not hot[4][i]:
+            raise ValueError(f"{day.isoformat()} is not a working day: counting never ends there")
+        return _combine(day, _TIME_OF[hot[6][hot[3][i]].ends[-1]])
+
+    def _close_after(self, day: dt.date, n: int) -> dt.datetime:
+        """``closing_time(add_working_days(day, n))`` for ``n >= 1``, from the tables at once.
+
+        The due instant of ``n`` working days counted after ``day`` (the deadlines' hot path).
+        """
+        o0, lo, hi, _, _, _, wclock, wdays, _, _, khi = self._hot or _clock.build(self)
+        i = day.toordinal() - o0
+        if not lo <= i <= hi:
+            self._refuse(day)
+        k = self._upto[i] + n - 1
+        if k > khi:
+            self._refuse_result(day, n)
+        return _combine(wdays[k], _TIME_OF[wclock[k].ends[-1]])
+
     def _hours_of(self, hours: OfficeHours, day: dt.date) -> tuple[Session, ...]:
         info = self._by_date.get(day)
         if info is not None and info.kind is DayKind.MAKEUP:

@@ -37,7 +37,6 @@ __all__ = ["HasTimeLimit", "compute_deadline"]
 
 _ONE_DAY = dt.timedelta(days=1)
 _datetime = dt.datetime
-_combine = _datetime.combine
 _DAYS = Counting.DAYS  # read on every call: an enum class's attributes are not cached
 _new_deadline = tuple.__new__  # builds the named tuple without keyword handling: hot path
 
@@ -112,7 +111,7 @@ def compute_deadline(
 
 def _close(calendar: WorkingCalendar, day: dt.date) -> dt.datetime:
     """The close of office hours on a working day."""
-    return dt.datetime.combine(day, calendar.counting_sessions(day)[-1][1])
+    return calendar.closing_time(day)
 
 
 def _roll(calendar: WorkingCalendar, day: dt.date) -> dt.date:
@@ -131,9 +130,11 @@ def _working_days(
     if counting is _DAYS:
         amount = duration.amount
         whole = int(amount)
-        if whole == amount:  # the usual case, inlined: the close of the n-th working day
-            day = calendar.add_working_days(start.date(), whole)
-            return _combine(day, calendar.counting_sessions(day)[-1][1]), None
+        if whole == amount:  # the usual case: the close of the n-th working day
+            day = start.date()
+            if whole:
+                return calendar._close_after(day, whole), None
+            return calendar.closing_time(day), None
         return _half_days(calendar, start.date(), whole), None
     if counting is Counting.SESSIONS:
         window = _sessions(calendar, start, duration.amount)

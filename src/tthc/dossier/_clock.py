@@ -111,6 +111,9 @@ class Wait(NamedTuple):
             (the dossier stopped or was withdrawn) or the clock was not running.
         clock_paused: Whether the wait paused a running clock (a wait before reception,
             or after the result is ready, pauses nothing).
+        step: The internal step holding the dossier when the wait began (``None``
+            before the first step); a wait that resumed the clock adds its working time
+            to that step's budget. The step cannot change during a wait.
     """
 
     kind: WaitKind
@@ -120,6 +123,7 @@ class Wait(NamedTuple):
     working_time: dt.timedelta | None = None
     resumed: Resume | None = None
     clock_paused: bool = True
+    step: str | None = None
 
 
 class DueChangeReason(str, enum.Enum):

@@ -85,7 +85,13 @@ class Dossier:
         policy: DeadlinePolicy = CIVIL_CODE,
         clock: ClockPolicy = EXTEND,
     ) -> None:
-        self._state = DossierState.blank(calendar=calendar, policy=policy, clock=clock)
+        # A service creates its dossiers with the same few choices: their blank state is
+        # one immutable value, built once per choice and shared.
+        last_calendar, last_policy, last_clock, blank = _last_blank[0]
+        if last_calendar is not calendar or last_policy is not policy or last_clock is not clock:
+            blank = DossierState.blank(calendar=calendar, policy=policy, clock=clock)
+            _last_blank[0] = (calendar, policy, clock, blank)
+        self._state = blank
         self._events = {}
 
     @classmethod
@@ -341,6 +347,12 @@ class Dossier:
         except ValueError as error:
             raise DossierError(f"not valid JSON: {error}") from None
         return cls.from_data(data, calendar=calendar, policy=policy, clock=clock)
+
+
+#: The choices of the dossier created last, and its blank state (see ``Dossier.__init__``).
+_last_blank: list[tuple[object, object, object, DossierState]] = [
+    (None, None, None, DossierState.blank(calendar=None, policy=CIVIL_CODE, clock=EXTEND))  # type: ignore[arg-type]
+]
 
 
 def _named(given: Any, name: Any, known: Any, what: str, keyword: str) -> Any:

@@ -165,6 +165,7 @@ def _wait_to_data(wait: Wait) -> dict[str, Any]:
         "working_seconds": _seconds(wait.working_time),
         "resumed": None if wait.resumed is None else wait.resumed.value,
         "clock_paused": wait.clock_paused,
+        "step": wait.step,
     }
 
 
@@ -180,7 +181,7 @@ def _change_to_data(change: DueChange) -> dict[str, Any]:
     }
 
 
-def _step_to_data(step: StepRecord) -> dict[str, Any]:
+def _step_to_data(step: StepRecord, waited: dt.timedelta) -> dict[str, Any]:
     return {
         "name": step.name,
         "unit": step.unit,
@@ -188,7 +189,7 @@ def _step_to_data(step: StepRecord) -> dict[str, Any]:
         "first_started": _iso(step.first_started),
         "finished": _iso(step.finished),
         "runs": step.runs,
-        "waited_seconds": _seconds(step.waited),
+        "waited_seconds": _seconds(waited),
     }
 
 
@@ -220,7 +221,7 @@ def state_to_data(state: DossierState) -> dict[str, Any]:
         "waits": [_wait_to_data(w) for w in state.waits],
         "supplement_requests": state.supplement_requests,
         "fees_outstanding": state.fees_outstanding,
-        "steps": [_step_to_data(s) for s in state.steps],
+        "steps": [_step_to_data(s, state.step_waited(s.name)) for s in state.steps],
         "route": list(state.route),
         "back": [s.value for s in state.back],
         "agency": state.agency,

@@ -35,14 +35,12 @@ from tthc.dossier._state import (
     F_RESTART,
     F_ROUTE,
     F_STATUS,
-    F_STEPS,
     F_SUPPLEMENT_REQUESTS,
     F_WAIT,
     F_WAITS,
     DossierState,
 )
 from tthc.dossier._states import DossierStatus
-from tthc.dossier._steps import add_wait
 from tthc.dossier._table import PREVIOUS, Target
 
 __all__ = ["EFFECTS"]
@@ -53,16 +51,18 @@ _SUPPLEMENT, _PAYMENT = WaitKind.SUPPLEMENT, WaitKind.PAYMENT
 _EXTENSION, _RESTART = DueChangeReason.EXTENSION, Resume.RESTART
 
 
-def _wait(kind: WaitKind, event: Event, *, clock_paused: bool = True) -> Wait:
-    """A wait for ``kind`` opened by ``event``."""
-    return _new(Wait, (kind, event.at, event.id, None, None, None, clock_paused))
+def _wait(kind: WaitKind, state: DossierState, event: Event, *, clock_paused: bool = True) -> Wait:
+    """A wait for ``kind`` opened by ``event``, in the current step if any."""
+    route = state[F_ROUTE]
+    step = route[-1] if route else None
+    return _new(Wait, (kind, event.at, event.id, None, None, None, clock_paused, step))
 
 
 def _resume(state: DossierState, event: Event, resume: Resume, out: list[Any]) -> None:
     """End the current wait: move the due date by the policy, charge the step."""
     wait = state[F_WAIT]
     assert wait is not None
-    kind, started, request_id, _, _, _, clock_paused = wait
+    kind, started, request_id, _, _, _, clock_paused, step = wait
     at = event.at
     out[F_WAIT] = None
     if not clock_paused:
@@ -71,11 +71,9 @@ def _resume(state: DossierState, event: Event, resume: Resume, out: list[Any]) -
     calendar = state[F_CALENDAR]
     # The calendar converts aware instants to local time and answers in the zone given.
     paused = calendar.working_time_between(started, at)
-    ended = _new(Wait, (kind, started, request_id, at, paused, resume, True))
+    # The step's share is read from the waits when asked (DossierState.step_waited).
+    ended = _new(Wait, (kind, started, request_id, at, paused, resume, True, step))
     out[F_WAITS] = (*state[F_WAITS], ended)
-    route = state[F_ROUTE]
-    if route:
-        out[F_STEPS] = add_wait(state[F_STEPS], route[-1], paused)
     old = state[F_DUE_AT]
     if resume is _RESTART:
         _restart(state, event, f"{kind.value} received", out)
@@ -114,7 +112,7 @@ def _supplement_request(
     out[F_BACK] = (*state[F_BACK], state[F_STATUS])
     deadline = state[F_DEADLINE]
     if deadline is None:  # before reception (NĐ 61/2018 Art. 17): no clock to pause
-        out[F_WAIT] = _wait(_SUPPLEMENT, event, clock_paused=False)
+        out[F_WAIT] = _wait(_SUPPLEMENT, state, event, clock_paused=False)
         return
     count = state[F_SUPPLEMENT_REQUESTS] + 1
     findings = state[F_FINDINGS]
@@ -129,19 +127,25 @@ def _supplement_request(
             ),
         )
     at = event.at
-    day = (at if at.tzinfo is None else to_local(at)).date()
-    days = state[F_CALENDAR].working_days_between(deadline[1].date(), day)  # from counting start
-    if days > 3:
-        findings = (
-            *findings,
-            Finding(
-                FindingKind.LATE_SUPPLEMENT_REQUEST,
-                event.id,
-                event.at,
-                f"supplement requested {days} working days after reception (at most 3)",
-            ),
-        )
-    out[F_WAIT] = _new(Wait, (_SUPPLEMENT, at, event.id, None, None, None, True))
+    local_at = at if at.tzinfo is None else to_local(at)
+    start = deadline[1]  # Deadline.local_start: counting started here
+    # Working days from the counting start, counted only past 3 calendar days: there are
+    # never more working days than days.
+    if local_at.toordinal() - start.toordinal() > 3:
+        days = state[F_CALENDAR].working_days_between(start.date(), local_at.date())
+        if days > 3:
+            findings = (
+                *findings,
+                Finding(
+                    FindingKind.LATE_SUPPLEMENT_REQUEST,
+                    event.id,
+                    at,
+                    f"supplement requested {days} working days after reception (at most 3)",
+                ),
+            )
+    route = state[F_ROUTE]  # _wait, inlined: the usual request
+    step = route[-1] if route else None
+    out[F_WAIT] = _new(Wait, (_SUPPLEMENT, at, event.id, None, None, None, True, step))
     out[F_SUPPLEMENT_REQUESTS] = count
     out[F_FINDINGS] = findings
 
@@ -157,7 +161,7 @@ def _payment_request(
 ) -> None:
     running = state.status is not _S.RESULT_READY  # after the result, no clock runs
     out[F_BACK] = (*state.back, state.status)
-    out[F_WAIT] = _wait(_PAYMENT, event, clock_paused=running)
+    out[F_WAIT] = _wait(_PAYMENT, state, event, clock_paused=running)
     out[F_FEES_OUTSTANDING] = state.fees_outstanding + event.amount
 
 

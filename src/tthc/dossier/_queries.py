@@ -168,7 +168,7 @@ def step_reports(state: DossierState, at: dt.datetime | None = None) -> tuple[St
     current = state.route[-1] if state.route else None
     reports = []
     for record in state.steps:
-        effective = record
+        waited = state.step_waited(record.name)
         if (
             record.name == current
             and record.finished is None
@@ -176,9 +176,8 @@ def step_reports(state: DossierState, at: dt.datetime | None = None) -> tuple[St
             and wait.clock_paused
             and local > to_local(wait.started)
         ):
-            open_wait = calendar.working_time_between(to_local(wait.started), local)
-            effective = record._replace(waited=record.waited + open_wait)
-        step_due = effective.due(calendar, policy)
+            waited += calendar.working_time_between(to_local(wait.started), local)
+        step_due = record.due(calendar, policy, waited=waited)
         end = record.finished if record.finished is not None else moment
         behind = step_due is not None and to_local(end) > to_local(step_due)
         dossier_behind = due is not None and clock_at(state, end) > to_local(due)
@@ -190,6 +189,7 @@ def step_reports(state: DossierState, at: dt.datetime | None = None) -> tuple[St
                 started=record.first_started,
                 finished=record.finished,
                 runs=record.runs,
+                waited=waited,
                 due=step_due,
                 behind=behind,
                 dossier_behind=dossier_behind,

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["DossierState"]
 
 _new = tuple.__new__
+_ZERO = dt.timedelta(0)
 _STARTS = (DueChangeReason.RECEPTION, DueChangeReason.RESTART)
 
 
@@ -123,6 +124,18 @@ class DossierState(NamedTuple):
     def rescheduled(self) -> bool:
         """Whether the appointment was rescheduled with an apology (allowed once)."""
         return any(c.reason is DueChangeReason.RESCHEDULE for c in self.due_changes)
+
+    def step_waited(self, step: str) -> dt.timedelta:
+        """The paused working time that fell inside ``step``, in waits that have ended.
+
+        A wait that resumed the clock adds its working time to the budget of the step
+        holding the dossier (a wait that ended with the dossier adds nothing).
+        """
+        total = _ZERO
+        for wait in self.waits:
+            if wait.step == step and wait.resumed is not None and wait.working_time:
+                total += wait.working_time
+        return total
 
     @property
     def counting(self) -> Deadline | None:

@@ -2,7 +2,7 @@
 
 A procedure's internal process is a list of steps, each with a responsible unit and a time
 budget (DOMAIN section 7). The dossier records, per step, when it first started, when it
-last finished, how many times it ran and how much paused time fell inside it. A step's
+last finished and how many times it ran, and, per wait, the step it fell in. A step's
 planned due time is then computed on demand (DOMAIN section 5, and the OpenCPS requests
 opencps-v2#1112 and opencps#1080):
 
@@ -71,7 +71,9 @@ class StepRecord(NamedTuple):
         first_started: When the step first started; a repeated step counts from here.
         finished: When the step last handed the dossier on; ``None`` while it holds it.
         runs: How many times the step started.
-        waited: Paused working time (supplement, payment) while the step held the dossier.
+
+    The paused working time that fell inside the step is kept with the waits: see
+    :meth:`tthc.dossier.DossierState.step_waited`.
     """
 
     name: str
@@ -80,13 +82,18 @@ class StepRecord(NamedTuple):
     first_started: dt.datetime
     finished: dt.datetime | None = None
     runs: int = 1
-    waited: dt.timedelta = _ZERO
 
-    def due(self, calendar: WorkingCalendar, policy: DeadlinePolicy) -> dt.datetime | None:
+    def due(
+        self,
+        calendar: WorkingCalendar,
+        policy: DeadlinePolicy,
+        *,
+        waited: dt.timedelta = _ZERO,
+    ) -> dt.datetime | None:
         """The step's planned due time, or ``None`` without a budget (or a budget of none).
 
-        Counted from :attr:`first_started` plus :attr:`waited`, in ``first_started``'s
-        awareness.
+        Counted from :attr:`first_started`, and moved later by ``waited``, the paused
+        working time that fell inside the step; in ``first_started``'s awareness.
         """
         budget = self.budget
         if budget is None:
@@ -94,12 +101,12 @@ class StepRecord(NamedTuple):
         start = to_local(self.first_started)
         minutes = budget.working_minutes
         if minutes is not None:
-            due = calendar.add_working_time(start, dt.timedelta(minutes=minutes) + self.waited)
+            due = calendar.add_working_time(start, dt.timedelta(minutes=minutes) + waited)
         else:
             local_due = compute_deadline(budget, start, calendar=calendar, policy=policy).local_due
             if local_due is None:
                 return None
-            due = calendar.add_working_time(local_due, self.waited)
+            due = calendar.add_working_time(local_due, waited)
         return from_local(due, self.first_started)
 
 
@@ -114,6 +121,8 @@ class StepReport:
         started: When the step first started.
         finished: When it last finished, or ``None`` while it holds the dossier.
         runs: How many times it started.
+        waited: The paused working time that fell inside the step, up to that moment
+            (added to its budget).
         due: The planned due time (``None`` without a budget).
         behind: The step finished after its due time, or still runs past it.
         dossier_behind: The dossier as a whole is past its own due date at the same
@@ -127,6 +136,7 @@ class StepReport:
     started: dt.datetime
     finished: dt.datetime | None
     runs: int
+    waited: dt.timedelta
     due: dt.datetime | None
     behind: bool
     dossier_behind: bool
@@ -145,10 +155,10 @@ def start_step(
     i = 0
     for r in steps:
         if r[0] == name:
-            again = _new(StepRecord, (r[0], r[1], r[2], r[3], None, r[5] + 1, r[6]))
+            again = _new(StepRecord, (r[0], r[1], r[2], r[3], None, r[5] + 1))
             return (*steps[:i], again, *steps[i + 1 :])
         i += 1  # noqa: SIM113  (a counter: cheaper than enumerate on this hot path)
-    return (*steps, _new(StepRecord, (name, unit, budget, at, None, 1, _ZERO)))
+    return (*steps, _new(StepRecord, (name, unit, budget, at, None, 1)))
 
 
 def finish_step(
@@ -160,20 +170,7 @@ def finish_step(
         if r[0] == name:
             if r[4] is not None:  # finished already
                 return steps
-            done = _new(StepRecord, (r[0], r[1], r[2], r[3], at, r[5], r[6]))
+            done = _new(StepRecord, (r[0], r[1], r[2], r[3], at, r[5]))
             return (*steps[:i], done, *steps[i + 1 :])
-        i += 1  # noqa: SIM113
-    return steps
-
-
-def add_wait(
-    steps: tuple[StepRecord, ...], name: str, waited: dt.timedelta
-) -> tuple[StepRecord, ...]:
-    """Add paused working time to step ``name``'s budget."""
-    i = 0
-    for r in steps:
-        if r[0] == name:
-            more = _new(StepRecord, (r[0], r[1], r[2], r[3], r[4], r[5], r[6] + waited))
-            return (*steps[:i], more, *steps[i + 1 :])
         i += 1  # noqa: SIM113
     return steps
