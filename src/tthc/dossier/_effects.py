@@ -2,10 +2,13 @@
 
 An *effect* reads the current state and the event, checks the guards the law adds, and
 writes what changes into ``out``: the next state's values as a list, in field order
-(positions ``F_*`` of :mod:`tthc.dossier._state`). :func:`tthc.dossier.transition` has
-already set the status, the return path and the time there, and builds the next state from
-the list once the effect returns. An effect that refuses raises before anything is built,
-so a refused event changes nothing. The effects of waits and of the due date are in
+(positions ``F_*`` of :mod:`tthc.dossier._state`). ``out`` starts as a copy of the state's
+values in which :func:`tthc.dossier.transition` has already set the status, the return path
+and the time; it builds the next state from the list once the effect returns. So an effect
+reads the status and the return path from ``state``, and the other fields from either (the
+hot paths read ``out``: a list reads faster than a named tuple) as long as it has not
+written them yet. An effect that refuses raises before anything is built, so a refused
+event changes nothing. The effects of waits and of the due date are in
 :mod:`tthc.dossier._pauses`.
 """
 
@@ -121,10 +124,10 @@ def _reception(state: DossierState, event: Reception, target: Target, out: list[
     deadline = compute_deadline(
         event.time_limit,
         at,
-        calendar=state[F_CALENDAR],
+        calendar=out[F_CALENDAR],
         case=event.case,
         channel=event.channel,
-        policy=state[F_POLICY],
+        policy=out[F_POLICY],
     )
     local_due = deadline[2]  # Deadline.due_at, inlined: in the receipt's awareness
     due = local_due if local_due is None or at.tzinfo is None else from_local(local_due, at)
@@ -160,9 +163,9 @@ def _refusal(state: DossierState, event: Refusal, target: Target, out: list[Any]
 
 
 def _forwarding(state: DossierState, event: Forwarding, target: Target, out: list[Any]) -> None:
-    reception = state[F_RECEPTION]
+    reception = out[F_RECEPTION]
     assert reception is not None
-    route = state[F_ROUTE]
+    route = out[F_ROUTE]
     step = event.step
     if route and route[-1] == step:
         raise refuse(state, event, f"the dossier is already at step {step!r}")
@@ -176,7 +179,7 @@ def _forwarding(state: DossierState, event: Forwarding, target: Target, out: lis
             names = ", ".join(repr(s.name) for s in reception.steps)
             raise refuse(state, event, f"{step!r} is not a step of the internal process ({names})")
     at = event.at
-    steps = finish_step(state[F_STEPS], route[-1], at) if route else state[F_STEPS]
+    steps = finish_step(out[F_STEPS], route[-1], at) if route else out[F_STEPS]
     out[F_STEPS] = start_step(steps, step, unit, budget, at)
     out[F_ROUTE] = (*route, step)
 
@@ -208,9 +211,9 @@ def _unpaid(state: DossierState, event: Event) -> None:
 
 def _result_ready(state: DossierState, event: ResultReady, target: Target, out: list[Any]) -> None:
     at = event.at
-    route = state[F_ROUTE]
+    route = out[F_ROUTE]
     if route:
-        out[F_STEPS] = finish_step(state[F_STEPS], route[-1], at)
+        out[F_STEPS] = finish_step(out[F_STEPS], route[-1], at)
     out[F_FINISHED_AT] = at
 
 
@@ -219,7 +222,7 @@ def _dispatch(state: DossierState, event: PostalDispatch, target: Target, out: l
 
 
 def _return(state: DossierState, event: ResultReturn, target: Target, out: list[Any]) -> None:
-    if state[F_FEES_OUTSTANDING]:
+    if out[F_FEES_OUTSTANDING]:
         _unpaid(state, event)
     channel = event.channel
     if state[F_STATUS] is _IN_POSTAL_DELIVERY and channel != "postal":

@@ -58,30 +58,35 @@ def _wait(kind: WaitKind, state: DossierState, event: Event, *, clock_paused: bo
     return _new(Wait, (kind, event.at, event.id, None, None, None, clock_paused, step))
 
 
-def _resume(state: DossierState, event: Event, resume: Resume, out: list[Any]) -> None:
-    """End the current wait: move the due date by the policy, charge the step."""
-    wait = state[F_WAIT]
+def _resume(state: DossierState, event: Event, target: Target, out: list[Any]) -> None:
+    """End the current wait: record it, and move the due date by the clock policy.
+
+    The effect of a supplement receipt, and of a payment receipt ending a payment wait.
+    """
+    wait = out[F_WAIT]
     assert wait is not None
     kind, started, request_id, _, _, _, clock_paused, step = wait
+    clock = out[F_CLOCK]
+    resume = clock.supplement if kind is _SUPPLEMENT else clock.payment
     at = event.at
     out[F_WAIT] = None
     if not clock_paused:
-        out[F_WAITS] = (*state[F_WAITS], wait._replace(ended=at))
+        out[F_WAITS] = (*out[F_WAITS], wait._replace(ended=at))
         return
-    calendar = state[F_CALENDAR]
+    calendar = out[F_CALENDAR]
     # The calendar converts aware instants to local time and answers in the zone given.
     paused = calendar.working_time_between(started, at)
     # The step's share is read from the waits when asked (DossierState.step_waited).
     ended = _new(Wait, (kind, started, request_id, at, paused, resume, True, step))
-    out[F_WAITS] = (*state[F_WAITS], ended)
-    old = state[F_DUE_AT]
+    out[F_WAITS] = (*out[F_WAITS], ended)
+    old = out[F_DUE_AT]
     if resume is _RESTART:
         _restart(state, event, f"{kind.value} received", out)
     elif old is not None and paused:
         new = calendar.add_working_time(old, paused)
         change = _new(DueChange, (at, event.id, _EXTENSION, old, new, "", paused))
         out[F_DUE_AT] = new
-        out[F_DUE_CHANGES] = (*state[F_DUE_CHANGES], change)
+        out[F_DUE_CHANGES] = (*out[F_DUE_CHANGES], change)
 
 
 def _restart(state: DossierState, event: Event, note: str, out: list[Any]) -> None:
@@ -110,12 +115,12 @@ def _supplement_request(
     state: DossierState, event: SupplementRequest, target: Target, out: list[Any]
 ) -> None:
     out[F_BACK] = (*state[F_BACK], state[F_STATUS])
-    deadline = state[F_DEADLINE]
+    deadline = out[F_DEADLINE]
     if deadline is None:  # before reception (NĐ 61/2018 Art. 17): no clock to pause
         out[F_WAIT] = _wait(_SUPPLEMENT, state, event, clock_paused=False)
         return
-    count = state[F_SUPPLEMENT_REQUESTS] + 1
-    findings = state[F_FINDINGS]
+    count = out[F_SUPPLEMENT_REQUESTS] + 1
+    findings = out[F_FINDINGS]
     if count > 1:
         findings = (
             *findings,
@@ -132,7 +137,7 @@ def _supplement_request(
     # Working days from the counting start, counted only past 3 calendar days: there are
     # never more working days than days.
     if local_at.toordinal() - start.toordinal() > 3:
-        days = state[F_CALENDAR].working_days_between(start.date(), local_at.date())
+        days = out[F_CALENDAR].working_days_between(start.date(), local_at.date())
         if days > 3:
             findings = (
                 *findings,
@@ -143,17 +148,11 @@ def _supplement_request(
                     f"supplement requested {days} working days after reception (at most 3)",
                 ),
             )
-    route = state[F_ROUTE]  # _wait, inlined: the usual request
+    route = out[F_ROUTE]  # _wait, inlined: the usual request
     step = route[-1] if route else None
     out[F_WAIT] = _new(Wait, (_SUPPLEMENT, at, event.id, None, None, None, True, step))
     out[F_SUPPLEMENT_REQUESTS] = count
     out[F_FINDINGS] = findings
-
-
-def _supplement_receipt(
-    state: DossierState, event: SupplementReceipt, target: Target, out: list[Any]
-) -> None:
-    _resume(state, event, state[F_CLOCK].supplement, out)
 
 
 def _payment_request(
@@ -175,7 +174,7 @@ def _payment_receipt(
         )
     out[F_FEES_OUTSTANDING] = outstanding - event.amount
     if target is PREVIOUS:
-        _resume(state, event, state.clock.payment, out)
+        _resume(state, event, target, out)
 
 
 # ---------------------------------------------------------------- the due date
@@ -237,7 +236,7 @@ def _reset(state: DossierState, event: AdministrativeReset, target: Target, out:
 #: The effect of each event type handled here.
 EFFECTS: dict[type[Event], Effect] = {
     SupplementRequest: _supplement_request,
-    SupplementReceipt: _supplement_receipt,
+    SupplementReceipt: _resume,
     PaymentRequest: _payment_request,
     PaymentReceipt: _payment_receipt,
     Reschedule: _reschedule,
