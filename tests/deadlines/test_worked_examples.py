@@ -15,6 +15,7 @@ from tthc.deadlines import (
     WORKING_TIME_QUARTER,
     DeadlinePolicy,
 )
+from tthc.errors import DateOutOfRange, EstimatedDateError
 
 VN = WorkingCalendar.vietnam()
 
@@ -270,3 +271,16 @@ def test_aware_receipt_keeps_the_callers_zone() -> None:
     assert deadline.due_at.tzinfo is utc
     assert deadline.due_date == dt.date(2026, 2, 24)
     assert deadline.counting_from == received
+
+
+def test_zero_working_days_are_due_at_the_close_of_the_receipt_day() -> None:
+    deadline = compute_deadline(Duration.working_days(0), at("2026-03-07T09:00"), calendar=VN)
+    assert deadline.due_at == at("2026-03-09T17:00")  # received on a Saturday: Monday
+
+
+def test_a_due_date_the_calendar_cannot_answer_is_an_error_not_a_guess() -> None:
+    with pytest.raises(DateOutOfRange, match="5 working days from 2099-12-29"):
+        compute_deadline(Duration.working_days(5), at("2099-12-29T09:00"), calendar=VN)
+    announced_only = WorkingCalendar.vietnam(estimates=False)
+    with pytest.raises(EstimatedDateError, match="2027-01-06"):
+        compute_deadline(Duration.working_days(5), at("2026-12-29T09:00"), calendar=announced_only)
