@@ -20,7 +20,8 @@ class FindingKind(str, enum.Enum):
 
     REPEATED_SUPPLEMENT_REQUEST = "repeated_supplement_request"
     """A second (or later) supplement request after reception. The desk must ask once,
-    in full (NĐ 61/2018/NĐ-CP Art. 15(3)); QĐ 766/QĐ-TTg counts such a dossier late."""
+    in full (NĐ 61/2018/NĐ-CP Art. 15(3); from 01/07/2025 NĐ 118/2025/NĐ-CP Art. 17(2)(a),
+    "đầy đủ trong một lần"); QĐ 766/QĐ-TTg counts such a dossier late."""
     LATE_SUPPLEMENT_REQUEST = "late_supplement_request"
     """A supplement asked for more than 3 working days after reception (NĐ 61/2018
     Art. 19(4), unless a sector law allows longer)."""
@@ -35,7 +36,9 @@ class FindingKind(str, enum.Enum):
 
 
 _SOURCES = {
-    FindingKind.REPEATED_SUPPLEMENT_REQUEST: "NĐ 61/2018/NĐ-CP Art. 15(3); QĐ 766/QĐ-TTg",
+    FindingKind.REPEATED_SUPPLEMENT_REQUEST: (
+        "NĐ 61/2018/NĐ-CP Art. 15(3); NĐ 118/2025/NĐ-CP Art. 17(2)(a); QĐ 766/QĐ-TTg"
+    ),
     FindingKind.LATE_SUPPLEMENT_REQUEST: "NĐ 61/2018/NĐ-CP Art. 19(4)",
     FindingKind.LATE_REFUSAL: "NĐ 61/2018/NĐ-CP Art. 19(8)",
 }
