@@ -185,6 +185,18 @@ class DossierLife(RuleBasedStateMachine):
                 assert wait.working_time == VN.working_time_between(wait.started, wait.ended)
 
     @invariant()
+    def a_wait_belongs_to_the_step_holding_the_dossier_and_charges_it_once_resumed(self):
+        state = self.dossier.state
+        current = state.route[-1] if state.route else None
+        if state.wait is not None:
+            assert state.wait.step == current
+        steps = {w.step for w in state.waits if w.step is not None}
+        assert steps <= {r.name for r in state.steps}
+        for name in steps:
+            resumed = [w.working_time for w in state.waits if w.step == name and w.resumed]
+            assert state.step_waited(name) == sum(filter(None, resumed), dt.timedelta(0))
+
+    @invariant()
     def portal_code_is_one_of_the_ten(self):
         code = self.dossier.portal_code
         assert code is None or 1 <= code <= 10
