@@ -93,7 +93,7 @@ class Duration:
     """A time limit: an immutable value, equal when it means the same.
 
     Build one with the named constructors (:meth:`working_days`, :meth:`working_hours`,
-    :meth:`calendar_days`, :meth:`same_day`, :meth:`immediate`, :meth:`phases`,
+    :meth:`calendar_days`, :meth:`same_day`, :meth:`immediate`, :meth:`sequence`,
     :meth:`none`) or from text with :meth:`parse`. Pydantic models accept the text form,
     the structured form ``{"kind": "working_days", "amount": 3}``, or a ``Duration``.
 

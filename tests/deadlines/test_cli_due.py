@@ -92,3 +92,18 @@ def test_errors_are_one_line_and_never_a_traceback(
     assert got == status
     assert message in err
     assert "Traceback" not in err
+
+
+def test_the_version_in_force_is_the_one_of_the_receipt_day_in_vietnam(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """20:00 UTC on 30/06/2025 is 03:00 on 01/07/2025 in Vietnam: the new version applies."""
+    catalog = str(ROOT / "tests" / "catalog" / "examples" / "valid" / "full.yaml")
+    answers = []
+    for received in ("2025-06-30T20:00:00+00:00", "2025-07-01T03:00:00"):
+        status, out, _ = run(
+            capsys, "2.000001", "--received", received, "--catalog", catalog, "--format", "json"
+        )
+        assert status == EXIT_OK
+        answers.append(json.loads(out)["time_limit"])
+    assert answers == ["3 working days", "3 working days"]

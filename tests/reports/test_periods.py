@@ -73,6 +73,9 @@ def test_instants_are_half_open() -> None:
     assert d(2026, 3, 31) in march
     assert d(2026, 4, 1) not in march
     assert "2026-03-05" not in march
+    utc = dt.timezone.utc
+    assert dt.datetime(2026, 3, 31, 17, 30, tzinfo=utc) not in march  # 00:30 on 1/4 in Hà Nội
+    assert dt.datetime(2026, 2, 28, 17, 30, tzinfo=utc) in march
 
 
 def test_split_cuts_calendar_units_to_the_period() -> None:

@@ -6,7 +6,7 @@ sessions it stands still. Adding working time is then ``position + delta`` mappe
 an instant: the earliest instant with that position when going forward (so a result on a
 session end is that end, 11:30, not 13:00), the latest when going back (a session start).
 
-The tables are per working day ``k``: ``_wpos[k]``, the counting time before it, and a
+The tables are per working day ``k``: ``wposm[k]``, the counting minutes before it, and a
 :class:`DayClock` for its sessions (office hours are whole minutes, so a day's clock is a
 few lists indexed by minute, and no session has to be searched).
 ``WorkingCalendar.add_working_time`` inlines :func:`position` and :func:`instant` for
@@ -45,7 +45,6 @@ __all__ = [
     "refuse_position",
 ]
 
-#: Vietnam's time zone: UTC+07:00 all year (no daylight saving since 1975).
 #: Microseconds in a minute.
 MINUTE = 60_000_000
 #: (hour, minute) of each minute of the day.
@@ -89,8 +88,8 @@ def build(cal: WorkingCalendar) -> tuple[Any, ...]:
     """Build the calendar's working-time tables (once, on first use); return the hot tuple.
 
     Per working day: the clock of its sessions (a make-up day borrows the sessions of
-    ``office_hours.makeup_as``) and the counting time before it, in minutes and in
-    microseconds (one more entry than working days).
+    ``office_hours.makeup_as``) and the counting minutes before it (one more entry than
+    working days).
     """
     hours = cal.office_hours
     clocks = [DayClock(sessions) for sessions in hours._minutes]
@@ -102,20 +101,10 @@ def build(cal: WorkingCalendar) -> tuple[Any, ...]:
             wclock[cal._before[day.toordinal() - o0]] = clocks[hours.makeup_as]
     wposm = [0, *accumulate(c.minutes for c in wclock)]
     typical = max(c.minutes for c in clocks[:5]) or max(c.minutes for c in clocks) or 1
-    put = object.__setattr__
-    put(cal, "_wclock", wclock)
-    put(cal, "_wposm", wposm)
-    put(cal, "_wpos", [m * MINUTE for m in wposm])
-    put(cal, "_wlenm", typical)
     hot = (o0, cal._lo, cal._hi, cal._before, cal._work, wposm, wclock, cal._wdays, typical,
            cal._klo, cal._khi)  # fmt: skip
-    put(cal, "_hot", hot)
+    object.__setattr__(cal, "_hot", hot)
     return hot
-
-
-def _tables(cal: WorkingCalendar) -> tuple[list[int], list[DayClock]]:
-    wclock = (cal._hot or build(cal))[6]
-    return cal._wpos, wclock  # type: ignore[return-value]  # set by build
 
 
 def position(cal: WorkingCalendar, at: dt.datetime) -> int:
@@ -181,12 +170,16 @@ def instant(cal: WorkingCalendar, at: dt.datetime, target: int, *, forward: bool
 
     ``at`` is only used in the error message when the instant is out of range.
     """
-    wpos, wclock = _tables(cal)
-    # forward: wpos[j] < target <= wpos[j + 1]; back: wpos[j] <= target < wpos[j + 1]
-    j = (bisect_left(wpos, target) if forward else bisect_right(wpos, target)) - 1
-    if not cal._klo <= j <= cal._khi:
+    _, _, _, _, _, wposm, wclock, _, _, klo, khi = cal._hot or build(cal)
+    # In microseconds, forward: wposm[j] * MINUTE < target <= wposm[j + 1] * MINUTE, that is
+    # wposm[j] < ceil(target / MINUTE); back: wposm[j] <= floor(target / MINUTE).
+    if forward:
+        j = bisect_left(wposm, -(-target // MINUTE)) - 1
+    else:
+        j = bisect_right(wposm, target // MINUTE) - 1
+    if not klo <= j <= khi:
         refuse_position(cal, at, j)
-    counted, rest = divmod(target - wpos[j], MINUTE)
+    counted, rest = divmod(target - wposm[j] * MINUTE, MINUTE)
     clock = wclock[j]
     minute = clock.ends[counted] if forward and not rest else clock.starts[counted]
     return combine(cal._wdays[j], minute, rest)

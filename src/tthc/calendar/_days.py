@@ -24,7 +24,10 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-__all__ = ["DayChange", "DayInfo", "DayKind", "Source"]
+__all__ = ["WEEKDAYS_VI", "DayChange", "DayInfo", "DayKind", "Source"]
+
+#: Vietnamese weekday names, Monday first (``date.weekday()`` order).
+WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
 class DayKind(str, enum.Enum):

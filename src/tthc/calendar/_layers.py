@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from tthc.calendar._days import DayChange, DayInfo, DayKind, check_date
-from tthc.calendar._hours import OfficeHours
+from tthc.calendar._hours import _DAY_NAMES, OfficeHours
 from tthc.errors import DateOutOfRange
 
 if TYPE_CHECKING:
@@ -82,9 +82,6 @@ def _suspensions(items: Iterable[object]) -> list[tuple[dt.date, dt.date]]:
     return spans
 
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
 def _check_counting_hours(hours: OfficeHours) -> None:
     """Every working day needs counting hours: Monday to Friday, and make-up days' weekday.
 
@@ -93,10 +90,10 @@ def _check_counting_hours(hours: OfficeHours) -> None:
     """
     closed = sorted({d for d in (*range(5), hours.makeup_as) if not hours.sessions(d)})
     if closed:
-        names = ", ".join(_WEEKDAYS[d] for d in closed)
+        names = ", ".join(_DAY_NAMES[d] for d in closed)
         raise ValueError(
             f"office hours must open on every weekday with working days (mon-fri) and on the "
-            f"weekday make-up days borrow ({_WEEKDAYS[hours.makeup_as]}), got no session on "
+            f"weekday make-up days borrow ({_DAY_NAMES[hours.makeup_as]}), got no session on "
             f"{names}; give it hours, or list its dates as days off"
         )
 

@@ -72,12 +72,8 @@ class WorkingCalendar:
         "_o0",
         "_spec",
         "_upto",
-        "_wclock",
         "_wdays",
-        "_wlenm",
         "_work",
-        "_wpos",
-        "_wposm",
         "estimates",
         "first_date",
         "known_years",
@@ -95,10 +91,6 @@ class WorkingCalendar:
     _upto: list[int]
     _before: list[int]
     _wdays: list[dt.date]
-    _wpos: list[int] | None
-    _wposm: list[int] | None
-    _wlenm: int | None
-    _wclock: list[_clock.DayClock] | None
     _by_date: dict[dt.date, DayInfo]
     _spec: Spec
     _hash: int | None
@@ -120,8 +112,7 @@ class WorkingCalendar:
         for attr, value in day_tables(spec).items():
             put(self, attr, value)
         put(self, "_spec", spec)
-        for attr in ("_hot", "_wpos", "_wposm", "_wclock", "_wlenm"):
-            put(self, attr, None)  # working-time tables: built on first use by _clock.build
+        put(self, "_hot", None)  # the working-time tables: built on first use by _clock.build
         put(self, "_hash", None)
         put(self, "_bulk", None)
         put(self, "name", spec.name)

@@ -28,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from tthc.calendar._days import DayKind
+from tthc.calendar._days import WEEKDAYS_VI, DayKind
 
 __all__ = ["DATA_DIR", "build_document", "compile_overlay", "holiday_rows", "main"]
 
@@ -37,7 +37,6 @@ OVERLAY_PATH = DATA_DIR / "vn_overlay.yaml"
 SNAPSHOT_PATH = DATA_DIR / "vn_calendar.json"
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 _SWAP_PREFIX = "Day off (substituted from"
-_WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 #: A holiday row: ISO date, kind, Vietnamese name, English name.
 Row = tuple[str, str, str, str]
@@ -164,11 +163,11 @@ class _Compiler:
             self.problems.append(f"{where}: swap dates must be YYYY-MM-DD, got {dict(item)!r}")
             return
         names_off = (
-            f"Ngày nghỉ hoán đổi (làm bù {_WEEKDAYS_VI[work.weekday()]} {work:%d/%m/%Y})",
+            f"Ngày nghỉ hoán đổi (làm bù {WEEKDAYS_VI[work.weekday()]} {work:%d/%m/%Y})",
             f"Day off swapped for a make-up working day on {work:%A %d/%m/%Y}",
         )
         names_work = (
-            f"Ngày làm bù cho ngày nghỉ {_WEEKDAYS_VI[off.weekday()]} {off:%d/%m/%Y}",
+            f"Ngày làm bù cho ngày nghỉ {WEEKDAYS_VI[off.weekday()]} {off:%d/%m/%Y}",
             f"Make-up working day for the day off on {off:%A %d/%m/%Y}",
         )
         self.add(where, off, DayKind.SWAPPED, names_off, src)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tthc._localtime import to_local
 from tthc.cli._common import bundled_catalog_path, load_calendar_option
 
 __all__ = ["register"]
@@ -72,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     received: dt.datetime = args.received
     calendar = load_calendar_option(args.calendar)
     catalog = load_catalog(args.catalog or bundled_catalog_path())
-    procedure = catalog.get(args.code, on=received.date())
+    # The version in force on the day of receipt in Vietnam, whatever zone the time was given in.
+    procedure = catalog.get(args.code, on=to_local(received).date())
     deadline = compute_deadline(
         procedure,
         received,

@@ -109,11 +109,6 @@ def compute_deadline(
     )
 
 
-def _close(calendar: WorkingCalendar, day: dt.date) -> dt.datetime:
-    """The close of office hours on a working day."""
-    return calendar.closing_time(day)
-
-
 def _roll(calendar: WorkingCalendar, day: dt.date) -> dt.date:
     """The day itself if it is a working day, else the next working day (Art. 148(5))."""
     return day if calendar.is_working_day(day) else calendar.next_working_day(day)
@@ -152,7 +147,7 @@ def _calendar_days(
     calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
 ) -> _Result:
     last = start.date() + int(duration.amount) * _ONE_DAY
-    return _close(calendar, _roll(calendar, last)), None
+    return calendar.closing_time(_roll(calendar, last)), None
 
 
 def _same_day(
@@ -162,7 +157,7 @@ def _same_day(
     day = start.date()
     if cutoff is not None and start.time() > cutoff:
         day = calendar.next_working_day(day)
-    return _close(calendar, day), None
+    return calendar.closing_time(day), None
 
 
 def _immediate(
@@ -228,7 +223,7 @@ def _phases(
                 f"cannot count phase {str(phase)!r} of {str(duration)!r}: phases are counted "
                 "in whole calendar days or whole working days"
             )
-    return _close(calendar, _roll(calendar, day)), None
+    return calendar.closing_time(_roll(calendar, day)), None
 
 
 #: How each kind of time limit is laid out on the calendar.

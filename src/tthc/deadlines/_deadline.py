@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from tthc._localtime import from_local, to_local
+from tthc.calendar._days import WEEKDAYS_VI
 from tthc.deadlines._policies import Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
 
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 __all__ = ["Deadline", "StepKind", "TraceStep"]
 
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
 class StepKind(str, enum.Enum):
@@ -157,7 +157,7 @@ class Deadline(NamedTuple):
 def _fmt_day(day: dt.date, *, english: bool) -> str:
     if english:
         return f"{_WEEKDAYS_EN[day.weekday()]} {day.isoformat()}"
-    return f"{_WEEKDAYS_VI[day.weekday()]} {day:%d/%m/%Y}"
+    return f"{WEEKDAYS_VI[day.weekday()]} {day:%d/%m/%Y}"
 
 
 def _fmt_at(at: dt.datetime, *, english: bool) -> str:

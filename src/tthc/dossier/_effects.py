@@ -211,9 +211,7 @@ def _unpaid(state: DossierState, event: Event) -> None:
 
 def _result_ready(state: DossierState, event: ResultReady, target: Target, out: list[Any]) -> None:
     at = event.at
-    route = out[F_ROUTE]
-    if route:
-        out[F_STEPS] = finish_step(out[F_STEPS], route[-1], at)
+    out[F_STEPS] = _finish_current(state, at)
     out[F_FINISHED_AT] = at
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from tthc._localtime import to_local
 from tthc.deadlines import compute_deadline
 from tthc.dossier._clock import DueChange, DueChangeReason, Resume, Wait, WaitKind
 from tthc.dossier._effects import Effect, local, refuse
@@ -132,7 +131,7 @@ def _supplement_request(
             ),
         )
     at = event.at
-    local_at = at if at.tzinfo is None else to_local(at)
+    local_at = local(at)
     start = deadline[1]  # Deadline.local_start: counting started here
     # Working days from the counting start, counted only past 3 calendar days: there are
     # never more working days than days.
@@ -148,9 +147,7 @@ def _supplement_request(
                     f"supplement requested {days} working days after reception (at most 3)",
                 ),
             )
-    route = out[F_ROUTE]  # _wait, inlined: the usual request
-    step = route[-1] if route else None
-    out[F_WAIT] = _new(Wait, (_SUPPLEMENT, at, event.id, None, None, None, True, step))
+    out[F_WAIT] = _wait(_SUPPLEMENT, state, event)
     out[F_SUPPLEMENT_REQUESTS] = count
     out[F_FINDINGS] = findings
 

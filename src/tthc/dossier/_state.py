@@ -154,9 +154,12 @@ class DossierState(NamedTuple):
             if change.reason in _STARTS:
                 due = change.new
             elif change.reason is DueChangeReason.EXTENSION and due is not None:
-                extension = cast("dt.timedelta", change.extension)
-                local = self.calendar.add_working_time(to_local(due), extension)
-                due = from_local(local, due)
+                if change.old == due:  # the extension moved this very date: reuse its result
+                    due = change.new
+                else:  # it moved a rescheduled or reset date: move the legal one alike
+                    extension = cast("dt.timedelta", change.extension)
+                    local = self.calendar.add_working_time(to_local(due), extension)
+                    due = from_local(local, due)
         return due
 
 

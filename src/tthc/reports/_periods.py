@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tthc._localtime import to_local
+
 __all__ = ["TIME_DIMENSIONS", "Period", "time_index", "time_label"]
 
 #: The grouping dimensions that split the period in time, finest first.
@@ -144,23 +146,22 @@ class Period:
         return self.label
 
     def __contains__(self, at: object) -> bool:
-        """Whether a date or a (naive, local) datetime falls in the period."""
+        """Whether a date or a datetime falls in the period: ``[start, end)``.
+
+        A naive datetime is Vietnam local time; an aware one is converted to it.
+        """
         if isinstance(at, dt.datetime):
-            return self.start <= at < self.end
+            return self.start <= to_local(at) < self.end
         if isinstance(at, dt.date):
             return self.first <= at <= self.last
         return False
 
     def split(self, dimension: str) -> list[Period]:
         """The calendar months, quarters or years the period covers, cut to the period."""
-        index, _ = _TIME[dimension]
         parts: list[Period] = []
         first = self.first
         while first <= self.last:
-            k = index(first)
-            nxt = first
-            while nxt <= self.last and index(nxt) == k:
-                nxt = _next_unit_start(dimension, nxt)
+            nxt = _next_unit_start(dimension, first)
             parts.append(Period(first, min(nxt - _ONE_DAY, self.last)))
             first = nxt
         return parts
