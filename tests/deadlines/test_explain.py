@@ -99,3 +99,15 @@ def test_policy_values_are_checked_and_named() -> None:
         DeadlinePolicy("bad", Counting.WORKING_TIME, round_up_to=0)
     assert str(POLICIES["civil-code"]) == "civil-code"
     assert all(p.description for p in POLICIES.values())
+
+
+def test_phases_trace_their_working_days_and_the_roll_forward_of_the_end() -> None:
+    """5 working days from Mon 02/03, then 19 calendar days: Sat 28/03, moved to Mon 30/03."""
+    limit = Duration.parse("5 working days then 19 calendar days")
+    deadline = compute_deadline(limit, dt.datetime(2026, 3, 2, 9), calendar=VN)
+    assert deadline.due_at == dt.datetime(2026, 3, 30, 17)
+    rolled = [s.at for s in deadline.trace if s.kind is StepKind.ROLLED_FORWARD]
+    assert rolled == [dt.date(2026, 3, 28)]
+    counted = [s.at for s in deadline.trace if s.kind is StepKind.COUNTED]
+    assert counted[:5] == [dt.date(2026, 3, d) for d in (3, 4, 5, 6, 9)]
+    assert "Art. 148(5)" in deadline.explain("en")

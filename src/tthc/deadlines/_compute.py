@@ -25,10 +25,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from tthc._localtime import to_local
+from tthc.deadlines._counting import cutoff_passed, phase_ends
 from tthc.deadlines._deadline import Deadline
 from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
-from tthc.errors import DeadlineError
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
@@ -153,9 +153,8 @@ def _calendar_days(
 def _same_day(
     calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
 ) -> _Result:
-    cutoff = duration.cutoff or policy.same_day_cutoff
     day = start.date()
-    if cutoff is not None and start.time() > cutoff:
+    if cutoff_passed(start, duration, policy) is not None:
         day = calendar.next_working_day(day)
     return calendar.closing_time(day), None
 
@@ -212,18 +211,8 @@ def _working_time(
 def _phases(
     calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
 ) -> _Result:
-    day = start.date()
-    for phase in duration.phases:
-        if phase.kind is DurationKind.CALENDAR_DAYS:
-            day += int(phase.amount) * _ONE_DAY
-        elif phase.kind is DurationKind.WORKING_DAYS and phase.amount.is_integer():
-            day = calendar.add_working_days(day, int(phase.amount))
-        else:
-            raise DeadlineError(
-                f"cannot count phase {str(phase)!r} of {str(duration)!r}: phases are counted "
-                "in whole calendar days or whole working days"
-            )
-    return calendar.closing_time(_roll(calendar, day)), None
+    _, last = phase_ends(calendar, start.date(), duration)[-1]
+    return calendar.closing_time(_roll(calendar, last)), None
 
 
 #: How each kind of time limit is laid out on the calendar.

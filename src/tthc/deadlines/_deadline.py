@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tthc._localtime import from_local, to_local
 from tthc.calendar._days import WEEKDAYS_VI
+from tthc.deadlines._counting import cutoff_passed, phase_ends
 from tthc.deadlines._policies import Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
 
@@ -193,6 +194,43 @@ def _day_step(calendar: WorkingCalendar, day: dt.date) -> TraceStep:
     return TraceStep(StepKind.SKIPPED, day, name_en, name_vi, info.source)
 
 
+def _days_counted(
+    calendar: WorkingCalendar, start: dt.date, due: dt.date, duration: Duration
+) -> list[TraceStep]:
+    """The days from the day after ``start`` to ``due``: counted, skipped, rolled forward."""
+    steps: list[TraceStep] = []
+    day = start + dt.timedelta(days=1)
+    last: dt.date | None = None  # the last day of a limit in days, before Art. 148(5)
+    if duration.kind is DurationKind.CALENDAR_DAYS:
+        last = start + dt.timedelta(days=int(duration.amount))
+    elif duration.kind is DurationKind.PHASES:
+        for phase, end in phase_ends(calendar, start, duration):
+            if phase.kind is DurationKind.WORKING_DAYS:  # calendar days count every day
+                while day <= end:
+                    steps.append(_day_step(calendar, day))
+                    day += dt.timedelta(days=1)
+            day = end + dt.timedelta(days=1)
+            last = end
+    if last is not None:
+        if last != due:
+            steps.append(
+                TraceStep(
+                    StepKind.ROLLED_FORWARD,
+                    last,
+                    f"{duration} end on a non-working day, {_fmt_day(last, english=True)}: "
+                    "moved to the next working day (BLDS 2015 Art. 148(5)).",
+                    f"{duration.format('vi')} kết thúc vào ngày nghỉ "
+                    f"{_fmt_day(last, english=False)}: "
+                    "chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5).",
+                )
+            )
+        day = last + dt.timedelta(days=1)
+    while day <= due:
+        steps.append(_day_step(calendar, day))
+        day += dt.timedelta(days=1)
+    return steps
+
+
 def _trace(d: Deadline) -> list[TraceStep]:
     calendar, start, due, duration = d.calendar, d.local_start, d.local_due, d.duration
     local = to_local(d.received_at)
@@ -215,8 +253,8 @@ def _trace(d: Deadline) -> list[TraceStep]:
                 f"Ngoài giờ làm việc: tính là tiếp nhận lúc {_fmt_at(start, english=False)}.",
             )
         )
-    cutoff = duration.cutoff or d.policy.same_day_cutoff
-    if duration.kind is DurationKind.SAME_DAY and cutoff is not None and start.time() > cutoff:
+    cutoff = cutoff_passed(start, duration, d.policy)
+    if duration.kind is DurationKind.SAME_DAY and cutoff is not None:
         steps.append(
             TraceStep(
                 StepKind.CUT_OFF,
@@ -232,26 +270,7 @@ def _trace(d: Deadline) -> list[TraceStep]:
             TraceStep(StepKind.DUE, start, "No time limit: no due date.", "Không có thời hạn.")
         )
         return steps
-    day = start.date() + dt.timedelta(days=1)
-    calendar_days = duration.kind is DurationKind.CALENDAR_DAYS
-    if calendar_days:
-        last = start.date() + dt.timedelta(days=int(duration.amount))
-        if last != due.date():
-            steps.append(
-                TraceStep(
-                    StepKind.ROLLED_FORWARD,
-                    last,
-                    f"{duration} end on a non-working day, {_fmt_day(last, english=True)}: "
-                    "moved to the next working day (BLDS 2015 Art. 148(5)).",
-                    f"{duration.format('vi')} kết thúc vào ngày nghỉ "
-                    f"{_fmt_day(last, english=False)}: "
-                    "chuyển sang ngày làm việc tiếp theo (BLDS 2015 Điều 148 khoản 5).",
-                )
-            )
-        day = last + dt.timedelta(days=1)
-    while day <= due.date():
-        steps.append(_day_step(calendar, day))
-        day += dt.timedelta(days=1)
+    steps.extend(_days_counted(calendar, start.date(), due.date(), duration))
     if d.policy.round_up_to is not None and d.policy.counting is Counting.WORKING_TIME:
         minutes = duration.working_minutes
         if minutes is not None:

@@ -1,0 +1,59 @@
+"""Counting decisions shared by the computation of a due date and its trace.
+
+:func:`tthc.compute_deadline` makes these decisions and :attr:`Deadline.trace` explains them;
+both call the functions here, so the explanation can never tell another story than the
+computation did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from tthc.duration import Duration, DurationKind
+from tthc.errors import DeadlineError
+
+if TYPE_CHECKING:
+    from tthc.calendar import WorkingCalendar
+    from tthc.deadlines._policies import DeadlinePolicy
+
+__all__ = ["cutoff_passed", "phase_ends"]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def cutoff_passed(start: dt.datetime, duration: Duration, policy: DeadlinePolicy) -> dt.time | None:
+    """The same-day cut-off that counting starts after, if any (then due the next working day).
+
+    The cut-off is the duration's own, else the policy's default. It is compared with the
+    moment counting starts, that is the receipt moved to the next counting instant when it
+    came outside office hours; a start exactly at the cut-off is not after it.
+    """
+    cutoff = duration.cutoff or policy.same_day_cutoff
+    return cutoff if cutoff is not None and start.time() > cutoff else None
+
+
+def phase_ends(
+    calendar: WorkingCalendar, day: dt.date, duration: Duration
+) -> list[tuple[Duration, dt.date]]:
+    """Each phase of a :attr:`DurationKind.PHASES` limit counted from ``day``, with its last day.
+
+    Calendar days and whole working days only; the last day is not yet moved off a
+    non-working day (BLDS 2015 Art. 148(5) applies to the end of the whole limit).
+
+    Raises:
+        DeadlineError: A phase cannot be counted in whole days.
+    """
+    ends = []
+    for phase in duration.phases:
+        if phase.kind is DurationKind.CALENDAR_DAYS:
+            day += int(phase.amount) * _ONE_DAY
+        elif phase.kind is DurationKind.WORKING_DAYS and phase.amount.is_integer():
+            day = calendar.add_working_days(day, int(phase.amount))
+        else:
+            raise DeadlineError(
+                f"cannot count phase {str(phase)!r} of {str(duration)!r}: phases are counted "
+                "in whole calendar days or whole working days"
+            )
+        ends.append((phase, day))
+    return ends
