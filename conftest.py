@@ -1,4 +1,10 @@
-"""Run the code blocks of Markdown files (README.md, docs/*.md) as tests.
+"""Test configuration for every collected path: Hypothesis profiles, Markdown code blocks.
+
+The Hypothesis profile (``ci`` when the ``CI`` variable is set, else ``dev`` or
+``HYPOTHESIS_PROFILE``) is loaded here, at the root, so the strategies' doctests in
+``src/`` and the examples in ``docs/`` run under it as well as ``tests/``.
+
+The code blocks of Markdown files (README.md, docs/*.md) run as tests.
 
 In each file, fenced blocks marked ``pycon`` run as doctests and blocks marked ``python``
 are executed, in order, sharing one namespace, so a page reads as one session. A block
@@ -9,12 +15,24 @@ needs a Spark cluster).
 from __future__ import annotations
 
 import doctest
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 _FENCE = re.compile(
     r"^(?P<skip><!-- no-run -->\n)?```(?P<lang>pycon|python)[^\n]*\n(?P<body>.*?)^```",

@@ -148,7 +148,7 @@ def _transitions_life(vn, events):  # type: ignore[no-untyped-def]
 
 
 def run(quick: bool) -> list[Result]:
-    from tthc import Dossier, WorkingCalendar, compute_deadline
+    from tthc import Dossier, WorkingCalendar
 
     vn = WorkingCalendar.vietnam()
     events = _events()
@@ -185,13 +185,6 @@ def run(quick: bool) -> list[Result]:
         (tthc_lives, lives), (transitions_lives, transition_lives), repeat=7
     )
     t_built = per_call(tthc_lives_building_events, calls=lives // 4)
-    receipt = events[0]
-
-    def deadlines() -> None:
-        for _ in range(lives):
-            compute_deadline(receipt.time_limit, receipt.at, calendar=vn)
-
-    t_deadline = per_call(deadlines, calls=lives)
     return [
         Result(
             "dossier life: new Dossier, reception + 5 pre-built events applied "
@@ -207,11 +200,5 @@ def run(quick: bool) -> list[Result]:
             "per life",
             t_built,
             target="(information: event construction included)",
-        ),
-        Result(
-            "yardstick: compute_deadline alone, in the same run",
-            "per call",
-            t_deadline,
-            target="(information: the reception's share; its own target is <= 3 µs)",
         ),
     ]
