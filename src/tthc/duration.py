@@ -101,7 +101,8 @@ class Duration:
         kind: The shape of the limit.
         amount: Days or hours for the counted kinds, 0 otherwise.
         cutoff: For :attr:`DurationKind.SAME_DAY`, the time of day after which the result
-            is due the next working day (``None``: no cut-off).
+            is due the next working day (``None``: no cut-off). Counting that starts
+            exactly at the cut-off is not after it.
         phases: For :attr:`DurationKind.PHASES`, the parts in order.
     """
 
@@ -175,7 +176,7 @@ class Duration:
 
     @classmethod
     def same_day(cls, *, cutoff: dt.time | None = None) -> Duration:
-        """The same day; with a cut-off, the next working day when received after it."""
+        """The same day; with a cut-off, the next working day when counting starts after it."""
         return cls(DurationKind.SAME_DAY, cutoff=cutoff)
 
     @classmethod

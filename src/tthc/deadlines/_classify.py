@@ -211,7 +211,8 @@ def classify(
         policy: The rule; :data:`BY_DATE` by default.
         appointment: A rescheduled appointment to judge against instead of the computed due
             time (ignored by :data:`TT_01_2018`, which judges against the law).
-        waits: Supplement waits ``(requested, received)``, subtracted by :data:`QD_766`.
+        waits: Supplement waits ``(requested, received)``, subtracted by :data:`QD_766` as
+            elapsed (wall-clock) time, each in full: pass waits that do not overlap.
         supplement_requests: How many supplement requests were made (:data:`QD_766` counts
             more than one as late).
 

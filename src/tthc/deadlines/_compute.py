@@ -67,6 +67,20 @@ def compute_deadline(
 ) -> Deadline:
     """Compute when the result of a dossier received at ``received_at`` is due.
 
+    Conventions (BLDS 2015 Art. 147-148; the module docstring has the details):
+
+    * Counting starts at the receipt, or at the next counting instant when the receipt
+      came outside office hours (a non-working day, before opening, at lunch, after close).
+    * Working days: the receipt day is not counted; due at the close of the last session
+      of the n-th working day after it. Calendar days end there too, moved to the next
+      working day when the last day is not one.
+    * Working hours count from the start in office hours only; a result landing on a
+      session end is that instant (11:30, 17:00).
+    * Same day with a cut-off (the duration's own, else the policy's): when counting
+      starts after the cut-off, due at the close of the next working day. Exactly at the
+      cut-off is not after it. The cut-off is compared with the moment counting starts,
+      so a receipt at lunch counts from 13:00.
+
     Args:
         procedure_or_duration: A :class:`~tthc.Duration`, or a catalogue procedure whose
             time limit for ``case`` and ``channel`` is used.

@@ -106,7 +106,8 @@ class Wait(NamedTuple):
         request_id: The id of the requesting event.
         ended: When the wait ended (the supplement or payment arrived, or the dossier
             ended); ``None`` while it lasts.
-        working_time: The working time between ``started`` and ``ended``.
+        working_time: The working time between ``started`` and ``ended``; ``None`` while
+            the wait lasts, and for a wait that paused no clock.
         resumed: How the clock resumed; ``None`` when the wait ended without resuming it
             (the dossier stopped or was withdrawn) or the clock was not running.
         clock_paused: Whether the wait paused a running clock (a wait before reception,

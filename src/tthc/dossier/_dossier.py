@@ -126,7 +126,9 @@ class Dossier:
 
         Returns:
             ``True`` when applied, ``False`` when an equal event with the same id was
-            applied before (nothing changes).
+            applied before (nothing changes). A redelivered event is recognised before
+            ``expected_version`` is checked, so redelivering it with a stale version
+            returns ``False`` rather than raising.
 
         Raises:
             tthc.errors.TransitionNotAllowed: The event is not allowed in the current

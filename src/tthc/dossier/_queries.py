@@ -1,11 +1,16 @@
 """Questions about a dossier at a moment: time left or overdue, timeliness, step progress.
 
 All of them reuse the deadline functions of :mod:`tthc.deadlines` (``remaining``,
-``overdue``, ``classify``) on the dossier's current due date, with two rules of the clock:
+``overdue``, ``classify``) on the dossier's current due date. ``remaining``, ``overdue`` and
+the step reports follow two rules of the clock:
 
 * time stops while the clock is paused: during a wait, the time left is the time left when
   the wait began;
 * time stops when processing ends (the result is ready, or the dossier ended without one).
+
+``timeliness`` judges as the classification policy does: a dossier still waiting is judged
+as of the moment asked with the clock running, except that :data:`tthc.deadlines.QD_766`
+subtracts an open supplement wait; a payment wait is never subtracted.
 
 They answer against the dossier's latest state. For a moment in the past, ask the dossier
 as it was then (:meth:`tthc.Dossier.as_of`).
@@ -100,7 +105,8 @@ def timeliness(
 
     The dossier ends when its result is ready (``measured_at="result_ready"``) or when it
     is returned (``"returned"``); a dossier that ended without a result ends then. A
-    dossier still in progress is judged as of ``at``.
+    dossier still in progress is judged as of ``at``, with the clock running through an
+    open wait (only :data:`~tthc.deadlines.QD_766` subtracts an open supplement wait).
 
     What :func:`tthc.classify` is given:
 

@@ -104,7 +104,9 @@ class DossierRecord:
         level: The level of government (``commune``, ``province``...).
         channel: ``"counter"``, ``"online"`` or ``"postal"`` (portal codes 1, 2, 3 also read).
         due_at: The appointment (ngày hẹn trả), rescheduled if it was; None when the
-            procedure has no time limit.
+            procedure has no time limit. An instant: midnight is the start of that day
+            (:func:`tthc.reports.read_records` reads a due date written without a time as
+            the end of its day, 23:59:59.999999).
         legal_due_at: The time allowed by law, when it differs from the appointment (the
             ``tt-01-2018`` policy judges against it; defaults to ``due_at``).
         result_ready_at: When the result was ready (status 9); required for status 9.

@@ -318,7 +318,9 @@ def illegal_histories(
     state it arrives in (a result returned before it is ready, anything after the end), or
     of an allowed type that breaks a guard: paying more than is owed, forwarding to the
     step the dossier is at, a new appointment that is not later, a due date reset before
-    the receipt. It has the time of the event before it and the id ``<id_prefix>x``.
+    the receipt. It has the time of the event before it (of the first event, when it comes
+    first) and the id ``<id_prefix>x``. ``min_size`` and ``max_size`` count the accepted
+    events: the history holds one more.
 
     Raises:
         hypothesis.errors.InvalidArgument: As :func:`histories`.

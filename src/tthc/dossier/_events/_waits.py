@@ -91,7 +91,9 @@ class Reschedule(Event):
     """A letter of apology with a new appointment (Mẫu 04; NĐ 61/2018 Art. 19(9)).
 
     Allowed once per dossier, at least one working day before the current due date, and
-    only to a later appointment.
+    only to a later appointment. "One working day before" counts dates: at least one
+    working day must lie after the apology's date, up to and including the due date's (an
+    apology on Wednesday for a Thursday due date is in time; on Thursday it is not).
 
     Attributes:
         new_due: The new appointment.
