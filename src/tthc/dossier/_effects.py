@@ -256,7 +256,6 @@ def _withdrawal_request(
     state: DossierState, event: WithdrawalRequest, target: Target, out: list[Any]
 ) -> None:
     _not_finished(state, event)
-    out[F_BACK] = (*state.back, state.status)
 
 
 def _withdrawal(

@@ -23,7 +23,6 @@ from tthc.dossier._events import (
 )
 from tthc.dossier._findings import Finding, FindingKind
 from tthc.dossier._state import (
-    F_BACK,
     F_CALENDAR,
     F_CLOCK,
     F_DEADLINE,
@@ -33,7 +32,6 @@ from tthc.dossier._state import (
     F_FINDINGS,
     F_RESTART,
     F_ROUTE,
-    F_STATUS,
     F_SUPPLEMENT_REQUESTS,
     F_WAIT,
     F_WAITS,
@@ -113,7 +111,6 @@ def _restart(state: DossierState, event: Event, note: str, out: list[Any]) -> No
 def _supplement_request(
     state: DossierState, event: SupplementRequest, target: Target, out: list[Any]
 ) -> None:
-    out[F_BACK] = (*state[F_BACK], state[F_STATUS])
     deadline = out[F_DEADLINE]
     if deadline is None:  # before reception (NĐ 61/2018 Art. 17): no clock to pause
         out[F_WAIT] = _wait(_SUPPLEMENT, state, event, clock_paused=False)
@@ -156,7 +153,6 @@ def _payment_request(
     state: DossierState, event: PaymentRequest, target: Target, out: list[Any]
 ) -> None:
     running = state.status is not _S.RESULT_READY  # after the result, no clock runs
-    out[F_BACK] = (*state.back, state.status)
     out[F_WAIT] = _wait(_PAYMENT, state, event, clock_paused=running)
     out[F_FEES_OUTSTANDING] = state.fees_outstanding + event.amount
 

@@ -68,14 +68,16 @@ def transition(state: DossierState, event: Event) -> DossierState:
         if earlier:
             raise EventOutOfOrder(at, last, event_id=event.id)
     try:
-        target, effect = _ROWS[type(event)][out[F_STATUS]]
+        target, effect, push = _ROWS[type(event)][out[F_STATUS]]
     except KeyError:  # no row for this event type, or none in this state
         raise _not_allowed(state, event) from None
-    if target is PREVIOUS:
+    if target is PREVIOUS:  # back where the dossier came from
         back = out[F_BACK]
         out[F_STATUS] = back[-1]
         out[F_BACK] = back[:-1]
     else:
+        if push:  # entering a state left by going back: remember the one left
+            out[F_BACK] = (*out[F_BACK], out[F_STATUS])
         out[F_STATUS] = target
     out[F_UPDATED_AT] = at
     effect(state, event, target, out)  # raises when a guard refuses the event
@@ -101,17 +103,23 @@ def _not_allowed(state: DossierState, event: Event) -> TransitionNotAllowed:
     )
 
 
-def _rows() -> dict[type[Event], dict[DossierStatus | None, tuple[Target, Effect]]]:
+_Row = tuple[Target, Effect, bool]
+
+
+def _rows() -> dict[type[Event], dict[DossierStatus | None, _Row]]:
     effects = {**_effects.EFFECTS, **_pauses.EFFECTS}
     missing = sorted({e.event.__name__ for e in EDGES if e.event not in effects})
     if missing:  # pragma: no cover  (a development error, caught by the first import)
         raise RuntimeError(f"no transition effect for {', '.join(missing)}")
-    rows: dict[type[Event], dict[DossierStatus | None, tuple[Target, Effect]]] = {}
+    # States left by going back (to PREVIOUS): entering one remembers where from.
+    returning = {e.source for e in EDGES if e.target is PREVIOUS}
+    rows: dict[type[Event], dict[DossierStatus | None, _Row]] = {}
     for e in EDGES:
-        rows.setdefault(e.event, {})[e.source] = (e.target, effects[e.event])
+        push = e.target in returning and e.target is not e.source
+        rows.setdefault(e.event, {})[e.source] = (e.target, effects[e.event], push)
     return rows
 
 
-#: event type -> state -> (target, effect): the table joined with the effects, keyed on
-#: the event type first (a type hashes cheaper than a pair).
+#: event type -> state -> (target, effect, whether the state left is remembered): the table
+#: joined with the effects, keyed on the event type first (a type hashes cheaper than a pair).
 _ROWS = _rows()
