@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from tthc.dossier import (
+    CHANNELS,
     AdministrativeReset,
     AgencyReturn,
     AgencyTransfer,
@@ -47,7 +48,7 @@ __all__ = ["STEPS", "any_fields", "feasible", "fields", "refused_fields"]
 _S = DossierStatus
 #: Names of internal steps a reception may plan.
 STEPS = ("tiếp nhận", "thẩm định", "ký duyệt")
-_CHANNELS = ("counter", "online", "postal")
+_CHANNELS = tuple(CHANNELS)  # the dossier channels, in the portal codes' order
 _Fields = st.SearchStrategy[dict[str, Any]]
 
 

@@ -65,6 +65,7 @@ class _Plan:
     max_size: int
     time_limits: st.SearchStrategy[Duration]
     prefix: str
+    receipts: st.SearchStrategy[dt.datetime]  # the first event's time, when none came before
 
 
 def _plan(
@@ -107,7 +108,9 @@ def _plan(
         if time_limits is None
         else check_strategy(time_limits, "time_limits")
     )
-    return _Plan(start, lo, hi, low, high, limits, check_text(id_prefix, "id_prefix"))
+    prefix = check_text(id_prefix, "id_prefix")
+    receipts = receipt_times(calendar=start.calendar, min_value=lo, max_value=hi)
+    return _Plan(start, lo, hi, low, high, limits, prefix, receipts)
 
 
 def _bounds(
@@ -214,10 +217,8 @@ def _history(draw: st.DrawFn, plan: _Plan) -> tuple[tuple[Event, ...], DossierSt
     at = None if state.updated_at is None else max(to_local(state.updated_at), plan.lo)
     target = draw(st.integers(plan.min_size, plan.max_size))
     while len(events) < target and not (state.status is not None and state.status.is_terminal):
-        if at is None:
-            at = draw(receipt_times(calendar=state.calendar, min_value=plan.lo, max_value=plan.hi))
-        else:
-            at = min(at + draw(_GAPS), plan.hi)  # late events pile up at the end of the range
+        # The first event at a receipt time; later ones after a gap, piling up at the end.
+        at = draw(plan.receipts) if at is None else min(at + draw(_GAPS), plan.hi)
         after = _next(
             draw, plan, state, at=at, event_id=f"{plan.prefix}{len(events) + 1}", done=len(events)
         )
@@ -373,7 +374,7 @@ def _illegal(draw: st.DrawFn, plan: _Plan) -> IllegalHistory:
     elif state.updated_at is not None:
         at = to_local(state.updated_at)
     else:
-        at = draw(receipt_times(calendar=state.calendar, min_value=plan.lo, max_value=plan.hi))
+        at = draw(plan.receipts)
     allowed = set(allowed_events(state.status))
     refused = [kind for kind in EVENT_TYPES.values() if kind not in allowed]
     breaking = [kind for kind in allowed_events(state.status) if refused_fields(kind, state, at)]

@@ -18,14 +18,8 @@ from hypothesis import strategies as st
 
 from tthc.duration import Duration, DurationKind
 from tthc.errors import Issue
-from tthc.strategies._catalog import (
-    CatalogDocument,
-    _document,
-    _time_limits,
-    dump,
-)
+from tthc.strategies._catalog import CatalogDocument, catalog_documents, dump
 from tthc.strategies._catalog_data import DISTRICT_END
-from tthc.strategies._validation import check_size
 
 if TYPE_CHECKING:
     from tthc.catalog import Procedure
@@ -117,21 +111,17 @@ def invalid_catalog_documents(
     ...         raise AssertionError(f"{document.mutation} was not reported")
     >>> test_the_mistake_is_reported()
     """
-    low = check_size(min_size, "min_size", minimum=1)
-    high = low + 3 if max_size is None else check_size(max_size, "max_size", minimum=low)
-    overlays = check_size(max_overlays, "max_overlays")
-    return _invalid(_time_limits(time_limits), low, high, overlays)
+    valid = catalog_documents(
+        min_size=min_size, max_size=max_size, max_overlays=max_overlays, time_limits=time_limits
+    )
+    return _invalid(valid)
 
 
 @st.composite
 def _invalid(
-    draw: st.DrawFn,
-    time_limits: st.SearchStrategy[Duration],
-    min_size: int,
-    max_size: int,
-    max_overlays: int,
+    draw: st.DrawFn, documents: st.SearchStrategy[CatalogDocument]
 ) -> InvalidCatalogDocument:
-    document = draw(_document(time_limits, min_size, max_size, max_overlays))
+    document = draw(documents)
     names = list(_MUTATIONS)
     first = draw(st.sampled_from(range(len(names))))  # uniform, and shrinks to 0
     for name in names[first:] + names[:first]:  # the first always applies
