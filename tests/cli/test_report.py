@@ -181,6 +181,7 @@ def test_one_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     [
         (["--period", "Q1"], "--period: invalid period 'Q1'"),
         (["--period", "2026-Q1", "--group-by", "ward"], "--group-by: unknown dimension 'ward'"),
+        (["--period", "2026-Q1", "--group-by", "field,field"], "names a dimension twice"),
         (["--period", "2026-Q1", "--as-of", "tomorrow"], "--as-of: expected an ISO 8601"),
         (["--period", "2026-Q1", "--policy", "fastest"], "invalid choice: 'fastest'"),
         ([], "the following arguments are required: --period"),
@@ -216,3 +217,13 @@ def test_qd_766_with_returned_resolution_is_an_error(
     )
     assert status == EXIT_INVALID
     assert "first terminal event" in err
+
+
+def test_times_in_utc_written_with_z_are_read(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(
+        capsys, str(jsonl), "--period", "2026-Q1", "--as-of", "2026-04-01T00:00:00Z"
+    )
+    assert status == EXIT_OK
+    assert out

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
 
-__all__ = ["bundled_catalog_path", "load_calendar_option"]
+__all__ = ["add_calendar_option", "bundled_catalog_path", "iso_datetime", "load_calendar_option"]
 
 
 def bundled_catalog_path() -> Path:
@@ -20,6 +22,27 @@ def bundled_catalog_path() -> Path:
     raise FileNotFoundError(  # pragma: no cover  (both layouts ship one)
         "the bundled catalogue is missing from this installation; pass --catalog PATH"
     )
+
+
+def add_calendar_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--calendar PATH`` option, read with :func:`load_calendar_option`."""
+    parser.add_argument(
+        "--calendar",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="calendar file extending the national calendar (default: national)",
+    )
+
+
+def iso_datetime(text: str) -> dt.datetime:
+    """An argparse type: an ISO 8601 date and time (naive: Vietnam local time; ``Z``: UTC)."""
+    try:
+        return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO 8601 date and time like 2026-02-12T10:00, got {text!r}"
+        ) from None
 
 
 def load_calendar_option(path: Path | None) -> WorkingCalendar:

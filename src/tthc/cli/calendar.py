@@ -10,10 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc.cli._common import load_calendar_option
+from tthc.cli._common import add_calendar_option, load_calendar_option
 from tthc.errors import DateOutOfRange
 
 if TYPE_CHECKING:
@@ -36,13 +35,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("year", type=_year, metavar="YEAR", help="the year, e.g. 2026")
     parser.add_argument("--format", choices=("text", "json", "ics"), default="text")
-    parser.add_argument(
-        "--calendar",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="calendar file extending the national calendar (default: national)",
-    )
+    add_calendar_option(parser)
     parser.add_argument(
         "--no-estimates",
         action="store_true",

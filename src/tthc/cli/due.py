@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from tthc._localtime import to_local
-from tthc.cli._common import bundled_catalog_path, load_calendar_option
+from tthc.cli._common import (
+    add_calendar_option,
+    bundled_catalog_path,
+    iso_datetime,
+    load_calendar_option,
+)
 
 __all__ = ["register"]
 
@@ -30,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--received",
         required=True,
-        type=_parse_received,
+        type=iso_datetime,
         metavar="DATETIME",
         help="receipt time, ISO 8601 (2026-02-12T10:00); naive means Vietnam local time",
     )
@@ -44,25 +49,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="PATH",
         help="catalogue file or folder (default: the bundled catalogue)",
     )
-    parser.add_argument(
-        "--calendar",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="calendar file extending the national calendar (default: national)",
-    )
+    add_calendar_option(parser)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(func=run)
-
-
-def _parse_received(text: str) -> dt.datetime:
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected an ISO 8601 date and time like 2026-02-12T10:00, got {text!r}"
-        ) from None
 
 
 def run(args: argparse.Namespace) -> int:

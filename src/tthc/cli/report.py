@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
+
+from tthc.cli._common import add_calendar_option, iso_datetime, load_calendar_option
 
 __all__ = ["register"]
 
@@ -14,6 +15,8 @@ __all__ = ["register"]
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``report`` sub-command."""
     from tthc.deadlines import CLASSIFICATION_POLICIES  # noqa: PLC0415  (keeps --help fast)
+    from tthc.reports import Resolution  # noqa: PLC0415
+    from tthc.reports._readers import INPUT_FORMATS  # noqa: PLC0415
     from tthc.reports._tally import GROUP_DIMENSIONS  # noqa: PLC0415
 
     parser = subparsers.add_parser(
@@ -44,36 +47,36 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--policy",
         default="by-date",
         choices=sorted(CLASSIFICATION_POLICIES),
-        help="classification policy (default by-date); by-session uses the national calendar",
+        help="classification policy (default by-date); by-session uses --calendar's sessions",
     )
+    add_calendar_option(parser)
     parser.add_argument(
         "--resolution",
-        default="result-ready",
-        choices=("result-ready", "returned"),
+        default=Resolution.RESULT_READY.value,
+        choices=[r.value for r in Resolution],
         help="a dossier is resolved when its result is ready (default) or returned",
     )
     parser.add_argument(
         "--as-of",
+        type=iso_datetime,
         metavar="DATETIME",
         help="observe the period at this time (ISO 8601; naive is Vietnam local time)",
     )
     parser.add_argument(
-        "--input-format", choices=("jsonl", "csv"), help="default: from the file extension"
+        "--input-format", choices=tuple(INPUT_FORMATS), help="default: from the file extension"
     )
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
     parser.add_argument("--lang", choices=("en", "vi"), default="en", help="text headings")
     parser.set_defaults(func=run)
 
 
-def _dimensions(values: list[str]) -> list[str]:
-    from tthc.reports._tally import GROUP_DIMENSIONS  # noqa: PLC0415
+def _dimensions(values: list[str]) -> tuple[str, ...]:
+    from tthc.reports._report import _group_by  # noqa: PLC0415
 
-    dims = [d.strip() for value in values for d in value.split(",") if d.strip()]
-    for d in dims:
-        if d not in GROUP_DIMENSIONS:
-            known = ", ".join(GROUP_DIMENSIONS)
-            _usage(f"--group-by: unknown dimension {d!r}; expected some of {known}")
-    return dims
+    try:
+        return _group_by([d.strip() for value in values for d in value.split(",") if d.strip()])
+    except ValueError as exc:
+        _usage(f"--group-by: {exc}")
 
 
 def _usage(message: str) -> NoReturn:
@@ -86,37 +89,27 @@ def run(args: argparse.Namespace) -> int:
     """Read the records, build the report and print it, or print every bad line."""
     from tthc.errors import Issue  # noqa: PLC0415
     from tthc.reports import Period, read_records, report  # noqa: PLC0415
+    from tthc.reports._readers import _format_of  # noqa: PLC0415
 
     try:
         period = Period.parse(args.period)
     except ValueError as exc:
         _usage(f"--period: {exc}")
-    as_of = None
-    if args.as_of is not None:
-        try:
-            as_of = dt.datetime.fromisoformat(args.as_of)
-        except ValueError:
-            _usage(f"--as-of: expected an ISO 8601 date and time, got {args.as_of!r}")
     dims = _dimensions(args.group_by)
-    if args.input_format is None:
-        from tthc.reports._readers import INPUT_FORMATS  # noqa: PLC0415
-
-        if not any(Path(args.file).suffix.lower() in s for s in INPUT_FORMATS.values()):
-            _usage(
-                f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, "
-                "or give --input-format"
-            )
-    calendar = None
-    if args.policy == "by-session":
-        from tthc.calendar import WorkingCalendar  # noqa: PLC0415
-
-        calendar = WorkingCalendar.vietnam()
+    try:
+        _format_of(Path(args.file), args.input_format)  # the reader's own decision
+    except ValueError:
+        _usage(
+            f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, "
+            "or give --input-format"
+        )
+    calendar = load_calendar_option(args.calendar) if args.policy == "by-session" else None
     issues: list[Issue] = []
     records = read_records(args.file, input_format=args.input_format, issues=issues)
     result = report(
         records,
         period=period,
-        as_of=as_of,
+        as_of=args.as_of,
         group_by=dims,
         policy=args.policy,
         resolution=args.resolution,

@@ -264,7 +264,8 @@ def _group_by(group_by: Sequence[str] | str) -> tuple[str, ...]:
     for d in dims:
         if d not in GROUP_DIMENSIONS:
             raise ValueError(
-                f"cannot group by {d!r}; expected some of {', '.join(GROUP_DIMENSIONS)}"
+                f"unknown dimension {d!r}: cannot group by {d!r}; "
+                f"expected some of {', '.join(GROUP_DIMENSIONS)}"
             )
     if len(set(dims)) != len(dims):
         raise ValueError(f"group_by names a dimension twice: {dims}")
