@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
-from tthc.catalog._base import overlaps
+from tthc.catalog._base import in_force, overlaps
 from tthc.catalog._checks import (
     MemoryOrigin,
     Origin,
@@ -233,6 +233,6 @@ def _pick(versions: Sequence[_D], on: dt.date | None) -> _D | None:
     if on is None:
         return versions[-1] if versions else None
     for version in reversed(versions):
-        if version.valid_from <= on and (version.valid_to is None or on <= version.valid_to):
+        if in_force(version.valid_from, version.valid_to, on):
             return version
     return None

@@ -140,11 +140,8 @@ def _read(name: str, source: Path | str | bytes) -> str | bytes | Issue:
         return source
     try:
         size = source.stat().st_size
-        if size <= MAX_BYTES:
-            content = source.read_bytes()
-            size = len(content)  # the file may have grown since
-            if size <= MAX_BYTES:
-                return content
+        if size <= MAX_BYTES:  # a file that grew since is refused by load_yaml, by size
+            return source.read_bytes()
         return Issue(
             f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes",
             file=name,
