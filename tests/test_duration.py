@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 
 from tthc import Duration, DurationKind, strategies
+from tthc.duration import TEXT_PATTERN
 
 
 @pytest.mark.parametrize(
@@ -178,3 +180,39 @@ def test_long_working_hours_parse_back_from_their_ten_digit_text() -> None:
 def test_format_refuses_unknown_language() -> None:
     with pytest.raises(ValueError, match="lang"):
         Duration.working_days(1).format("fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 working days",
+        "3 Working Days",
+        "3 NGÀY LÀM VIỆC",
+        "1,5 ngày làm việc",
+        "4 working hours",
+        "15 days",
+        "Same day, cut-off 15:00",
+        "same day,  cut-off 15:00",
+        "trong ngày, giờ chốt 15h00",
+        "immediately",
+        "không quy định thời hạn",
+        "15 days  then 5 working days",
+        "5 working days, sau đó 10 ngày",
+    ],
+)
+def test_the_schema_pattern_accepts_what_the_parser_reads(text: str) -> None:
+    Duration.parse(text)
+    assert re.search(TEXT_PATTERN, text)
+
+
+@pytest.mark.parametrize("text", ["5 weeks", "three working days", "same day cut-off 3pm", ""])
+def test_the_schema_pattern_refuses_what_the_parser_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match="not a duration"):
+        Duration.parse(text)
+    assert not re.search(TEXT_PATTERN, text)
+
+
+@given(strategies.durations())
+def test_every_written_duration_matches_the_schema_pattern(duration: Duration) -> None:
+    for lang in ("en", "vi"):
+        assert re.search(TEXT_PATTERN, duration.format(lang))

@@ -61,31 +61,73 @@ class DurationKind(str, enum.Enum):
     """No time limit: the procedure has no due date."""
 
 
+# The words of each kind of time limit, in English and Vietnamese. The parser and the JSON
+# Schema pattern are both built from them, so an editor accepts exactly what tthc reads:
+# any letter case, any run of spaces between words.
+_COUNTED_WORDS = (
+    (DurationKind.WORKING_DAYS, ("working days", "working day", "ngày làm việc")),
+    (DurationKind.WORKING_HOURS, ("working hours", "working hour", "giờ làm việc")),
+    (DurationKind.CALENDAR_DAYS, ("calendar days", "calendar day", "days", "day", "ngày")),
+)
+_SAME_DAY_WORDS = ("same day", "trong ngày")
+_CUT_OFF_WORDS = ("cut-off", "cutoff", "giờ chốt")
+_PLAIN_WORDS = (
+    (DurationKind.IMMEDIATE, ("immediately", "immediate", "ngay")),
+    (DurationKind.NONE, ("none", "no time limit", "không quy định thời hạn", "không thời hạn")),
+)
+_THEN_WORDS = ("then", "sau đó")
+
+
+def _words(words: tuple[str, ...], *, any_case: bool = False) -> str:
+    """A regex group matching any of ``words``, each space as a run of white space.
+
+    With ``any_case``, each letter is written as both its cases: JSON Schema patterns have
+    no case-insensitive flag.
+    """
+    alternatives = []
+    for word in words:
+        parts = []
+        for ch in word:
+            if ch == " ":
+                parts.append(r"\s+")
+            elif any_case and ch.lower() != ch.upper():
+                parts.append(f"[{ch.lower()}{ch.upper()}]")
+            else:
+                parts.append(re.escape(ch))
+        alternatives.append("".join(parts))
+    return f"(?:{'|'.join(alternatives)})"
+
+
 _NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)"
 _TIME = r"(?P<h>\d{1,2})[:h](?P<m>\d{2})"
 _PATTERNS: tuple[tuple[re.Pattern[str], DurationKind], ...] = tuple(
     (re.compile(rf"^{pattern}$", re.IGNORECASE), kind)
     for pattern, kind in (
-        (rf"{_NUMBER}\s*(?:working\s+days?|ngày\s+làm\s+việc)", DurationKind.WORKING_DAYS),
-        (rf"{_NUMBER}\s*(?:working\s+hours?|giờ\s+làm\s+việc)", DurationKind.WORKING_HOURS),
-        (rf"{_NUMBER}\s*(?:calendar\s+days?|days?|ngày)", DurationKind.CALENDAR_DAYS),
+        *((rf"{_NUMBER}\s*{_words(words)}", kind) for kind, words in _COUNTED_WORDS),
         (
-            rf"(?:same\s+day|trong\s+ngày)(?:\s*,?\s*(?:cut-?off|giờ\s+chốt)\s+{_TIME})?",
+            rf"{_words(_SAME_DAY_WORDS)}(?:\s*,?\s*{_words(_CUT_OFF_WORDS)}\s+{_TIME})?",
             DurationKind.SAME_DAY,
         ),
-        (r"(?:immediate(?:ly)?|ngay)", DurationKind.IMMEDIATE),
-        (r"(?:none|no\s+time\s+limit|không\s+(?:quy\s+định\s+)?thời\s+hạn)", DurationKind.NONE),
+        *((_words(words), kind) for kind, words in _PLAIN_WORDS),
     )
 )
-_PHASE_SEPARATOR = re.compile(r"\s*(?:,?\s+then\s+|,?\s+sau\s+đó\s+)\s*", re.IGNORECASE)
+_PHASE_SEPARATOR = re.compile(rf"\s*,?\s+{_words(_THEN_WORDS)}\s+", re.IGNORECASE)
 
-#: The JSON Schema ``pattern`` for the text form, kept beside the parser it describes.
-TEXT_PATTERN = (
-    r"^\s*(\d+([.,]\d+)?\s*(working days?|working hours?|calendar days?|days?"
-    r"|ngày làm việc|giờ làm việc|ngày)|same day(,? ?cut-?off \d{1,2}[:h]\d{2})?"
-    r"|trong ngày(,? ?giờ chốt \d{1,2}[:h]\d{2})?|immediate(ly)?|ngay|none|no time limit"
-    r"|không (quy định )?thời hạn)((,? then |,? sau đó ).+)?\s*$"
-)
+
+def _text_pattern() -> str:
+    number, time = r"\d+([.,]\d+)?", r"\d{1,2}[:hH]\d{2}"
+    forms = [
+        *(rf"{number}\s*{_words(words, any_case=True)}" for _, words in _COUNTED_WORDS),
+        rf"{_words(_SAME_DAY_WORDS, any_case=True)}"
+        rf"(\s*,?\s*{_words(_CUT_OFF_WORDS, any_case=True)}\s+{time})?",
+        *(_words(words, any_case=True) for _, words in _PLAIN_WORDS),
+    ]
+    then = _words(_THEN_WORDS, any_case=True)
+    return rf"^\s*({'|'.join(forms)})(\s*,?\s+{then}\s+.+)?\s*$"
+
+
+#: The JSON Schema ``pattern`` for the text form (the first phase checked, the rest by tthc).
+TEXT_PATTERN = _text_pattern()
 
 
 @dataclass(frozen=True, slots=True)
