@@ -24,7 +24,6 @@ from tthc._localtime import VIETNAM_TZ
 from tthc._localtime import from_local as back_to
 from tthc._localtime import to_local as local
 from tthc.calendar._days import DayKind
-from tthc.errors import DateOutOfRange
 
 if TYPE_CHECKING:
     from tthc.calendar._model import WorkingCalendar
@@ -206,11 +205,4 @@ def add_exact(cal: WorkingCalendar, at: dt.datetime, delta: dt.timedelta) -> dt.
 
 def refuse_position(cal: WorkingCalendar, at: dt.datetime, k: int) -> NoReturn:
     """Raise for a result on working day ``k``, outside what the calendar may answer."""
-    if 0 <= k < len(cal._wdays):
-        cal._refuse(cal._wdays[k])
-    error = DateOutOfRange(at.date(), cal.first_date, cal.last_date)
-    error.args = (
-        f"the working time from {at.isoformat()} ends outside the calendar's supported "
-        f"range {cal.first_date.isoformat()}..{cal.last_date.isoformat()}",
-    )
-    raise error
+    cal._refuse_working_day(k, at.date(), f"the working time from {at.isoformat()} ends")

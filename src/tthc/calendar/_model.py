@@ -260,12 +260,16 @@ class WorkingCalendar:
 
     def _refuse_result(self, day: dt.date, n: int) -> NoReturn:
         k = (self._upto if n > 0 else self._before)[day.toordinal() - self._o0] + n - (n > 0)
+        self._refuse_working_day(k, day, f"{n} working days from {day.isoformat()} is")
+
+    def _refuse_working_day(self, k: int, origin: dt.date, what: str) -> NoReturn:
+        """Raise for a result on working day ``k``: estimated, or outside the range."""
         if 0 <= k < len(self._wdays):
             self._refuse(self._wdays[k])
-        error = DateOutOfRange(day, self.first_date, self.last_date)
+        error = DateOutOfRange(origin, self.first_date, self.last_date)
         error.args = (
-            f"{n} working days from {day.isoformat()} is outside the calendar's supported "
-            f"range {self.first_date.isoformat()}..{self.last_date.isoformat()}",
+            f"{what} outside the calendar's supported range "
+            f"{self.first_date.isoformat()}..{self.last_date.isoformat()}",
         )
         raise error
 

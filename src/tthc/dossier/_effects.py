@@ -20,7 +20,7 @@ from typing import Any
 
 from tthc._localtime import from_local, to_local
 from tthc.deadlines import compute_deadline
-from tthc.dossier._clock import DueChange, DueChangeReason
+from tthc.dossier._clock import DueChange, DueChangeReason, Resume, Wait
 from tthc.dossier._events import (
     AgencyReturn,
     AgencyTransfer,
@@ -65,7 +65,7 @@ from tthc.dossier._steps import StepRecord, finish_step, start_step
 from tthc.dossier._table import Target
 from tthc.errors import TransitionNotAllowed
 
-__all__ = ["EFFECTS", "Effect", "local", "refuse"]
+__all__ = ["EFFECTS", "Effect", "close_wait", "local", "refuse"]
 
 #: An effect: ``(state, event, target, out)``; writes the changes into ``out``.
 Effect = Callable[[DossierState, Any, Target, list[Any]], None]
@@ -95,6 +95,26 @@ def _finish_current(state: DossierState, at: dt.datetime) -> tuple[StepRecord, .
     return finish_step(state[F_STEPS], route[-1], at) if route else state[F_STEPS]
 
 
+def close_wait(
+    out: list[Any], wait: Wait, at: dt.datetime, resumed: Resume | None
+) -> dt.timedelta | None:
+    """Record the open ``wait`` as ended at ``at``; return the working time it paused.
+
+    ``resumed`` says how the clock resumes; a wait that paused no clock records neither
+    (and returns ``None``).
+    """
+    kind, started, request_id, _, _, _, clock_paused, step = wait
+    if clock_paused:
+        paused = out[F_CALENDAR].working_time_between(started, at)
+        ended = _new(Wait, (kind, started, request_id, at, paused, resumed, True, step))
+    else:
+        paused = None
+        ended = _new(Wait, (kind, started, request_id, at, None, None, False, step))
+    out[F_WAIT] = None
+    out[F_WAITS] = (*out[F_WAITS], ended)
+    return paused
+
+
 def _ending(state: DossierState, event: Event, out: list[Any]) -> None:
     """The dossier's life ends: wait closed, step finished, clock stopped."""
     at = event.at
@@ -102,11 +122,7 @@ def _ending(state: DossierState, event: Event, out: list[Any]) -> None:
     out[F_STEPS] = _finish_current(state, at)
     wait = state.wait
     if wait is not None:  # closed without resuming the clock
-        worked = (
-            state.calendar.working_time_between(wait.started, at) if wait.clock_paused else None
-        )
-        out[F_WAIT] = None
-        out[F_WAITS] = (*state.waits, wait._replace(ended=at, working_time=worked))
+        close_wait(out, wait, at, None)
     out[F_FINISHED_AT] = at  # ending events are refused once the result is ready
 
 

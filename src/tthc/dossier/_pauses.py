@@ -10,7 +10,7 @@ from typing import Any
 
 from tthc.deadlines import compute_deadline
 from tthc.dossier._clock import DueChange, DueChangeReason, Resume, Wait, WaitKind
-from tthc.dossier._effects import Effect, local, refuse
+from tthc.dossier._effects import Effect, close_wait, local, refuse
 from tthc.dossier._events import (
     AdministrativeReset,
     ClockRestart,
@@ -34,7 +34,6 @@ from tthc.dossier._state import (
     F_ROUTE,
     F_SUPPLEMENT_REQUESTS,
     F_WAIT,
-    F_WAITS,
     DossierState,
 )
 from tthc.dossier._states import DossierStatus
@@ -62,25 +61,20 @@ def _resume(state: DossierState, event: Event, target: Target, out: list[Any]) -
     """
     wait = out[F_WAIT]
     assert wait is not None
-    kind, started, request_id, _, _, _, clock_paused, step = wait
+    kind = wait[0]
     clock = out[F_CLOCK]
     resume = clock.supplement if kind is _SUPPLEMENT else clock.payment
     at = event.at
-    out[F_WAIT] = None
-    if not clock_paused:
-        out[F_WAITS] = (*out[F_WAITS], wait._replace(ended=at))
+    # The calendar converts aware instants to local time and answers in the zone given; the
+    # step's share is read from the waits when asked (DossierState.step_waited).
+    paused = close_wait(out, wait, at, resume)
+    if paused is None:  # the wait paused no clock
         return
-    calendar = out[F_CALENDAR]
-    # The calendar converts aware instants to local time and answers in the zone given.
-    paused = calendar.working_time_between(started, at)
-    # The step's share is read from the waits when asked (DossierState.step_waited).
-    ended = _new(Wait, (kind, started, request_id, at, paused, resume, True, step))
-    out[F_WAITS] = (*out[F_WAITS], ended)
     old = out[F_DUE_AT]
     if resume is _RESTART:
         _restart(state, event, f"{kind.value} received", out)
     elif old is not None and paused:
-        new = calendar.add_working_time(old, paused)
+        new = out[F_CALENDAR].add_working_time(old, paused)
         change = _new(DueChange, (at, event.id, _EXTENSION, old, new, "", paused))
         out[F_DUE_AT] = new
         out[F_DUE_CHANGES] = (*out[F_DUE_CHANGES], change)
