@@ -22,13 +22,23 @@ class Result:
 
 def per_call(fn: Callable[[], object], *, calls: int, repeat: int = 7) -> float:
     """Median seconds per call of ``fn`` (which itself performs ``calls`` operations)."""
-    fn()  # warm up caches and lazy imports
-    samples = []
+    return interleaved((fn, calls), repeat=repeat)[0]
+
+
+def interleaved(*runs: tuple[Callable[[], object], int], repeat: int = 7) -> tuple[float, ...]:
+    """Median seconds per call of each ``(fn, calls)`` run, their repeats taken in turn.
+
+    Alternating the runs repeat by repeat makes a busy machine slow every side alike.
+    """
+    samples: list[list[float]] = [[] for _ in runs]
+    for fn, _ in runs:
+        fn()  # warm up caches and lazy imports
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) / calls)
-    return statistics.median(samples)
+        for i, (fn, calls) in enumerate(runs):
+            start = time.perf_counter()
+            fn()
+            samples[i].append((time.perf_counter() - start) / calls)
+    return tuple(statistics.median(s) for s in samples)
 
 
 def fmt(seconds: float) -> str:

@@ -12,24 +12,8 @@ side uses its cheapest setup: one `Machine` built once, each dossier added as a 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-import time
-from collections.abc import Callable
 
-from benchmarks._harness import Result, per_call
-
-
-def _interleaved(*runs: tuple[Callable[[], None], int], repeat: int) -> tuple[float, ...]:
-    """Median seconds per call of each run, their repeats taken in turn."""
-    samples: list[list[float]] = [[] for _ in runs]
-    for fn, _ in runs:
-        fn()  # warm up
-    for _ in range(repeat):
-        for i, (fn, calls) in enumerate(runs):
-            start = time.perf_counter()
-            fn()
-            samples[i].append((time.perf_counter() - start) / calls)
-    return tuple(statistics.median(s) for s in samples)
+from benchmarks._harness import Result, interleaved, per_call
 
 
 def _events():  # type: ignore[no-untyped-def]
@@ -181,7 +165,7 @@ def run(quick: bool) -> list[Result]:
             one_life()
 
     # The two sides alternate, repeat by repeat, so a busy machine slows both alike.
-    t_tthc, t_transitions = _interleaved(
+    t_tthc, t_transitions = interleaved(
         (tthc_lives, lives), (transitions_lives, transition_lives), repeat=7
     )
     t_built = per_call(tthc_lives_building_events, calls=lives // 4)
