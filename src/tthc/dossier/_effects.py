@@ -104,6 +104,7 @@ def close_wait(
     (and returns ``None``).
     """
     kind, started, request_id, _, _, _, clock_paused, step = wait
+    paused: dt.timedelta | None
     if clock_paused:
         paused = out[F_CALENDAR].working_time_between(started, at)
         ended = _new(Wait, (kind, started, request_id, at, paused, resumed, True, step))
