@@ -32,9 +32,12 @@ What differs from ``yaml.safe_load`` (YAML 1.1), on purpose:
 - **Errors, not exceptions.** Syntax errors, control characters and bytes that are not
   UTF-8 become issues with line and column; :func:`load_yaml` never raises for bad input.
 
-Events come from libyaml (``yaml._yaml.CParser``) when PyYAML was built with it, else
-from PyYAML's pure-Python parser; the document is built from the event stream without
-recursion, so nesting depth is checked before it can overflow a stack. The text is read
+Events come from libyaml (``yaml._yaml.CParser``) when PyYAML was built with it and the
+file is valid, else from PyYAML's pure-Python parser, which also reports every problem:
+so the result (document or issues, with their positions) is the same whichever libyaml
+version PyYAML bundles, or none. The document is built from the event stream without
+recursion, so nesting depth is checked before it can overflow a stack (libyaml 0.2.6 has a
+nesting limit of its own, which is never what reports nesting here). The text is read
 and checked in :mod:`tthc._yaml._source` and the document built in
 :mod:`tthc._yaml._builder`; this module holds the public API.
 
@@ -47,15 +50,27 @@ p.yaml:2:1: a: duplicate key 'a' (first at line 1, column 1); the first value is
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import yaml
 
-from tthc._yaml._builder import Path, _Builder, _hashable, _MapPositions, _Pos, _Stop
+from tthc._yaml._builder import (
+    Path,
+    _Builder,
+    _Diverge,
+    _hashable,
+    _MapPositions,
+    _Pos,
+    _Stop,
+)
 from tthc._yaml._source import (
     _C_PARSER,
     _bad_character,
+    _EventSource,
     _position_issue,
     _py_parser,
     _syntax_issue,
@@ -176,8 +191,9 @@ def load_yaml(
         max_bytes: Refuse larger inputs (counted in bytes of UTF-8).
         max_depth: Refuse deeper nesting.
         max_nodes: Refuse documents with more values once aliases are expanded.
-        pure_python: Use PyYAML's Python parser even when libyaml is available (the
-            results are the same; this exists to test the fallback).
+        pure_python: Use PyYAML's Python parser even when libyaml is available. The
+            results are the same either way: libyaml only reads files on which the two
+            parsers agree, and every problem is reported by the Python parser.
 
     Returns:
         The document (``None`` if it could not be parsed) and every issue found.
@@ -185,22 +201,58 @@ def load_yaml(
     text = _text_of(source, file, max_bytes)
     if isinstance(text, Issue):
         return YamlResult(None, (text,))
-    builder = _Builder(file=file, max_depth=max_depth, max_nodes=max_nodes)
-    use_c = _C_PARSER is not None and not pure_python
+    builder = partial(_Builder, file=file, max_depth=max_depth, max_nodes=max_nodes)
+    if _C_PARSER is not None and not pure_python and not _DIVERGENT_TEXT.search(text):
+        fast = _parse(text, _C_PARSER, builder(check_divergence=True), file)
+        if fast is not None:
+            return fast
+    result = _parse(text, _py_parser, builder(), file)
+    assert result is not None  # only the fast pass gives up
+    return result
+
+
+# Where libyaml and PyYAML's Python parser are known to read a text differently, the Python
+# parser decides (it is the stricter of the two there), so that results never depend on how
+# PyYAML was built:
+# - a tab (libyaml accepts tabs as separating space in more places, e.g. after a value);
+# - a block scalar indicator followed by '#' (``|#``: libyaml reads a comment that YAML
+#   requires to be separated by a space);
+# - a byte-order mark after the start (libyaml drops it, the Python parser keeps it);
+# - an explicit key ``? `` (the two place a missing value differently).
+# Inside the document, the builder gives up on libyaml's events for plain scalars in flow
+# collections that hold '?' or ':', and for tags (see _builder._Diverge).
+_DIVERGENT_TEXT = re.compile(r"\t|\ufeff|[|>][-+0-9]*#|(?:^|[\s\[{,])\?(?:\s|$)", re.MULTILINE)
+
+
+def _parse(
+    text: str, parser: Callable[[str], _EventSource], builder: _Builder, file: str
+) -> YamlResult | None:
+    """Build the document from ``parser``'s events.
+
+    With a builder that checks divergence (events from libyaml), ``None`` means "ask
+    the Python parser": whenever libyaml reports a problem, the build stops early (too
+    deep, too many values, a second document), or libyaml reads a construct the two
+    parsers may read differently. So every issue, and every document the two could
+    disagree on, comes from one parser: the result is the same whichever parser PyYAML
+    offers. Only files with problems, or with one of those constructs, are read twice.
+    """
+    fast = builder.check_divergence
+    stop: Issue | None = None
     try:
-        builder.run(_C_PARSER(text) if _C_PARSER is not None and use_c else _py_parser(text))
+        finished = builder.run(parser(text))
     except yaml.MarkedYAMLError as exc:
-        builder.issues.append(_syntax_issue(exc, file))
-        return YamlResult(None, tuple(builder.issues))
+        stop = _syntax_issue(exc, file, text)
     except yaml.reader.ReaderError as exc:
-        # libyaml counts the position in bytes of UTF-8, PyYAML's reader in characters.
-        position = exc.position
-        if use_c:
-            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
         message = f"{_bad_character(exc.character)} is not allowed in YAML ({exc.reason})"
-        builder.issues.append(_position_issue(position, text, file, message))
-        return YamlResult(None, tuple(builder.issues))
-    except _Stop:
-        return YamlResult(None, tuple(builder.issues))
-    document = YamlDocument(builder.data, file, builder.root, builder.positions)
-    return YamlResult(document, tuple(builder.issues))
+        stop = _position_issue(exc.position, text, file, message)
+    except (_Stop, _Diverge):
+        pass  # the reason is already an issue (or, for _Diverge, the Python parser decides)
+    else:
+        if fast and not finished:
+            return None
+        document = YamlDocument(builder.data, file, builder.root, builder.positions)
+        return YamlResult(document, tuple(builder.issues))
+    if fast:
+        return None
+    issues = builder.issues if stop is None else [*builder.issues, stop]
+    return YamlResult(None, tuple(issues))

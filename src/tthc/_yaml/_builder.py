@@ -31,6 +31,7 @@ from tthc.errors import Issue
 __all__ = [
     "Path",
     "_Builder",
+    "_Diverge",
     "_Frame",
     "_MapPositions",
     "_Pos",
@@ -91,6 +92,17 @@ class _Stop(Exception):
     """The document cannot be built any further; the reason is already an issue."""
 
 
+class _Diverge(Exception):
+    """libyaml read something PyYAML's Python parser may read differently: use that one.
+
+    Raised only when the builder checks events from libyaml (``check_divergence``): a plain
+    scalar in a flow collection holding ``?`` or ``:`` (libyaml keeps ``b? c`` and ``a:b``
+    as one scalar where the Python scanner stops at the indicator) or empty (``{a: }``:
+    the two place the empty value differently), or a tag, which libyaml reads with more
+    characters than the Python scanner accepts.
+    """
+
+
 _NO_KEY: Any = object()  # a mapping frame waiting for its next key
 _SKIP: Any = object()  # a mapping frame whose current key was refused: drop its value
 
@@ -100,6 +112,7 @@ class _Frame:
         "anchor",
         "container",
         "count_at_start",
+        "flow",
         "is_list",
         "key",
         "key_pos",
@@ -107,9 +120,12 @@ class _Frame:
         "positions",
     )
 
-    def __init__(self, container: Any, positions: Any, anchor: str | None, count: int) -> None:
+    def __init__(
+        self, container: Any, positions: Any, anchor: str | None, count: int, *, flow: bool
+    ) -> None:
         self.container = container
         self.is_list = type(container) is list
+        self.flow = flow
         self.positions = positions
         self.anchor = anchor
         self.count_at_start = count
@@ -122,8 +138,11 @@ class _Frame:
 class _Builder:
     """Builds plain data from parser events, iteratively, checking every bound."""
 
-    def __init__(self, *, file: str, max_depth: int, max_nodes: int) -> None:
+    def __init__(
+        self, *, file: str, max_depth: int, max_nodes: int, check_divergence: bool = False
+    ) -> None:
         self.file = file
+        self.check_divergence = check_divergence
         self.max_depth = max_depth
         self.max_nodes = max_nodes
         self.issues: list[Issue] = []
@@ -137,12 +156,16 @@ class _Builder:
 
     # Long but flat on purpose: this loop is the hot path of every load, and a method call
     # per scalar costs a measurable share of it.
-    def run(self, parser: _EventSource) -> None:  # noqa: PLR0912, PLR0915
+    def run(self, parser: _EventSource) -> bool:  # noqa: PLR0912, PLR0915
+        """Build from every event; False when it stopped at a second document."""
         get_event = parser.get_event
         stack = self.stack
         top: _Frame | None = None  # stack[-1], kept at hand
         scalars = 0  # scalars read since self.count was last brought up to date
         documents = 0
+        # Open flow collections, counted only when events come from libyaml (see _Diverge).
+        flow_level = 0
+        check = self.check_divergence
         while True:
             event = get_event()
             kind = type(event)
@@ -151,6 +174,8 @@ class _Builder:
                 tag = event.tag
                 if tag is None and event.implicit[0]:
                     value = event.value
+                    if flow_level and (not value or "?" in value or ":" in value):
+                        raise _Diverge
                     # Most plain scalars are words: only a digit or sign can start a
                     # number or date, and only a few exact words are null or boolean.
                     if value[:1] in _NUMERIC_FIRST:
@@ -160,6 +185,8 @@ class _Builder:
                 elif tag is None or tag in _TEXT_TAGS:
                     value = event.value
                 else:
+                    if check:
+                        raise _Diverge
                     self._refuse_tag(tag, mark)
                     value = event.value
                 scalars += 1
@@ -167,7 +194,8 @@ class _Builder:
                     self.anchors[event.anchor] = (value, 1)
                 # Fast paths for the common cases; everything else goes through _add.
                 if top is None:
-                    self._add(value, mark, is_scalar=True)
+                    # An empty document has no position, however it was written.
+                    self._add(value, mark if event.value else None, is_scalar=True)
                 elif top.is_list:
                     top.container.append(value)
                     top.positions.append(mark)
@@ -188,6 +216,8 @@ class _Builder:
                 mark = event.start_mark
                 mapping = kind is MappingStartEvent
                 if event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+                    if check:
+                        raise _Diverge
                     self._refuse_tag(event.tag, mark)
                 if len(stack) >= self.max_depth:
                     self._fail(
@@ -205,10 +235,13 @@ class _Builder:
                 self.positions[id(container)] = positions
                 if event.anchor is not None:
                     self.open_anchors.add(event.anchor)
-                top = _Frame(container, positions, event.anchor, self.count)
+                flow = check and bool(event.flow_style)
+                flow_level += flow
+                top = _Frame(container, positions, event.anchor, self.count, flow=flow)
                 stack.append(top)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 frame = stack.pop()
+                flow_level -= frame.flow
                 top = stack[-1] if stack else None
                 self.count += scalars
                 scalars = 0
@@ -234,9 +267,9 @@ class _Builder:
                             code="multiple-documents",
                         )
                     )
-                    return
+                    return False
             elif kind is StreamEndEvent:
-                return
+                return True
             # StreamStartEvent and DocumentEndEvent carry nothing to build.
 
     def _add(self, value: Any, pos: _Pos, *, is_scalar: bool) -> None:

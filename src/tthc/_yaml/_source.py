@@ -112,7 +112,7 @@ def _decode(source: bytes, file: str) -> str | Issue:
         )
 
 
-def _syntax_issue(exc: yaml.MarkedYAMLError, file: str) -> Issue:
+def _syntax_issue(exc: yaml.MarkedYAMLError, file: str, text: str) -> Issue:
     mark = exc.problem_mark or exc.context_mark
     parts = [p for p in (exc.context, exc.problem) if p]
     context, problem = exc.context_mark, exc.problem_mark
@@ -124,8 +124,25 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, file: str) -> Issue:
     ):
         parts[0] += f" (line {context.line + 1}, column {context.column + 1})"
     message = "YAML syntax error: " + ", ".join(parts)
+    hint = _hint(exc, text)
+    if hint:
+        message += f"; {hint}"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return Issue(message, file=file, line=line, column=column, code="syntax")
+
+
+def _hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """What to do about the commonest syntax errors of hand-written files, or ''."""
+    mark = exc.problem_mark
+    at = text[mark.index : mark.index + 1] if mark is not None else ""
+    if at == "\t" or "'\\t'" in (exc.problem or ""):
+        return (
+            "this is a tab character: YAML indents and separates with spaces only, "
+            "so replace the tab with spaces (ký tự tab: YAML chỉ thụt lề bằng dấu cách)"
+        )
+    if at == "?" and exc.context and "flow" in exc.context:
+        return "quote the text that holds '?' inside [...] or {...}, e.g. 'b? c'"
+    return ""
 
 
 def _bad_character(character: object) -> str:
