@@ -47,3 +47,18 @@ def test_the_pre_commit_hooks_run_the_cli() -> None:
     assert hooks["tthc-validate"]["entry"] == "tthc validate"
     assert hooks["tthc-validate"]["pass_filenames"] is False
     assert hooks["tthc-schema"]["entry"] == "tthc schema --check"
+
+
+def test_the_documented_local_pre_commit_hook_matches_the_shipped_one() -> None:
+    """docs/catalog.md's `repo: local` snippet runs the same command on the same files."""
+    text = (REPO / "docs" / "catalog.md").read_text(encoding="utf-8")
+    block = text.split("```yaml\nrepos:\n  - repo: local\n", 1)[1].split("```", 1)[0]
+    snippet = load_yaml("repos:\n  - repo: local\n" + block).document
+    assert snippet is not None
+    (local,) = snippet.data["repos"][0]["hooks"]
+    shipped = load_yaml((REPO / ".pre-commit-hooks.yaml").read_bytes()).document
+    assert shipped is not None
+    hook = next(h for h in shipped.data if h["id"] == local["id"])
+    for field in ("entry", "files", "pass_filenames", "args"):
+        assert local[field] == hook[field], field
+    assert local["language"] == "system"
