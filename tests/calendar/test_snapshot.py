@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import sys
+from pathlib import Path
 from typing import Any
 
 import holidays
@@ -16,10 +16,11 @@ from tthc.calendar import DayKind, _snapshot
 from tthc.calendar._vietnam import national_data
 
 DOCUMENT: dict[str, Any] = json.loads(_snapshot.SNAPSHOT_PATH.read_text(encoding="utf-8"))
-#: The dev extra pins the release the snapshot is generated from, 0.109, which needs Python
-#: 3.11; on 3.10 it pins 0.107, the newest release there. The tests below then prove the
-#: snapshot equals what 0.107 computes too, apart from the version in the source labels.
-PINNED = "0.109" if sys.version_info >= (3, 11) else "0.107"
+#: The lock pins the release the snapshot is generated from, 0.109, which needs Python 3.11;
+#: on 3.10 it pins 0.107, the newest release there. The tests below prove the snapshot
+#: equals what the installed release computes (CI also runs the newest and the lowest
+#: declared releases), apart from the version in the source labels.
+LOCK = Path(__file__).resolve().parents[2] / "requirements" / "dev.lock"
 SAME_RELEASE = holidays.__version__ == DOCUMENT["holidays_version"]
 
 
@@ -39,10 +40,15 @@ def live() -> tuple[str, list[_snapshot.Row], list[str]]:
     return _snapshot.holiday_rows()
 
 
-def test_the_snapshot_was_generated_with_the_pinned_holidays_release() -> None:
-    assert holidays.__version__ == PINNED
+def test_the_lock_pins_the_holidays_release_the_snapshot_was_generated_with() -> None:
+    pins = [line.split(" \\")[0] for line in LOCK.read_text(encoding="utf-8").splitlines()]
+    holidays_pins = [line for line in pins if line.startswith("holidays==")]
+    assert holidays_pins == [
+        "holidays==0.107 ; python_full_version < '3.11'",
+        "holidays==0.109 ; python_full_version >= '3.11'",
+    ]
     assert DOCUMENT["holidays_version"] == "0.109", (
-        "the dev extra pins holidays==0.109; after changing it, run "
+        "the lock pins holidays==0.109; after changing it, run "
         "python -m tthc.calendar._snapshot and review the differences"
     )
 
