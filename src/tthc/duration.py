@@ -93,13 +93,25 @@ def _words(words: tuple[str, ...], *, any_case: bool = False) -> str:
             elif any_case and ch.lower() != ch.upper():
                 parts.append(f"[{ch.lower()}{ch.upper()}]")
             else:
-                parts.append(re.escape(ch))
+                parts.append(_escape(ch))
         alternatives.append("".join(parts))
     return f"(?:{'|'.join(alternatives)})"
 
 
-_NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)"
-_TIME = r"(?P<h>\d{1,2})[:h](?P<m>\d{2})"
+# Characters that mean something in a regular expression. Only these are escaped: JSON
+# Schema patterns are ECMA-262 regular expressions, whose Unicode mode (what ajv and
+# check-jsonschema use) refuses an escaped character that needs no escape, such as the
+# ``\-`` that ``re.escape`` writes for the hyphen of ``cut-off``.
+_REGEX_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
+
+
+def _escape(ch: str) -> str:
+    return "\\" + ch if ch in _REGEX_SYNTAX else ch
+
+
+# ASCII digits only, as in the JSON Schema (Python's \d also matches other scripts' digits).
+_NUMBER = r"(?P<n>[0-9]+(?:[.,][0-9]+)?)"
+_TIME = r"(?P<h>[0-9]{1,2})[:h](?P<m>[0-9]{2})"
 _PATTERNS: tuple[tuple[re.Pattern[str], DurationKind], ...] = tuple(
     (re.compile(rf"^{pattern}$", re.IGNORECASE), kind)
     for pattern, kind in (
@@ -115,7 +127,7 @@ _PHASE_SEPARATOR = re.compile(rf"\s*,?\s+{_words(_THEN_WORDS)}\s+", re.IGNORECAS
 
 
 def _text_pattern() -> str:
-    number, time = r"\d+([.,]\d+)?", r"\d{1,2}[:hH]\d{2}"
+    number, time = r"[0-9]+([.,][0-9]+)?", r"[0-9]{1,2}[:hH][0-9]{2}"
     forms = [
         *(rf"{number}\s*{_words(words, any_case=True)}" for _, words in _COUNTED_WORDS),
         rf"{_words(_SAME_DAY_WORDS, any_case=True)}"
@@ -443,7 +455,7 @@ class Duration:
                     "properties": {
                         "kind": {"enum": kinds},
                         "amount": {"type": "number", "minimum": 0},
-                        "cutoff": {"type": "string", "pattern": r"^\d{1,2}:\d{2}$"},
+                        "cutoff": {"type": "string", "pattern": r"^[0-9]{1,2}:[0-9]{2}$"},
                         "phases": {"type": "array", "minItems": 2},
                     },
                 },
