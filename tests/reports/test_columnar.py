@@ -63,6 +63,18 @@ def test_anything_with_an_arrow_c_stream_is_read() -> None:
         ({"status": 5, "result_ready_at": None}, "the last of supplement_waits must be open"),
         ({"channel": "fax"}, "channel must be one of counter, online, postal"),
         ({"supplement_requests": -1}, "supplement_requests must be an int >= 0"),
+        (
+            {"status": 6, "result_ready_at": None, "payment_waits": [[JAN, JAN]]},
+            "the last of payment_waits must be open",
+        ),
+        (
+            {"supplement_waits": [[JAN - dt.timedelta(hours=1), JAN]]},
+            "before the dossier was received",
+        ),
+        (
+            {"payment_waits": [[JAN + dt.timedelta(hours=2), JAN + dt.timedelta(hours=1)]]},
+            "before it starts",
+        ),
     ],
 )
 def test_a_row_a_record_refuses_is_an_error_with_its_number(
@@ -119,6 +131,8 @@ def test_a_file_that_is_not_parquet_is_refused(tmp_path: Path) -> None:
 
 
 _TIMES = st.none() | st.integers(-3, 3).map(lambda d: JAN + dt.timedelta(days=d))
+# None, no wait, one wait (open or not, in order or not), two waits, a pair with no start
+_WAITS = st.none() | st.lists(st.tuples(_TIMES, _TIMES), max_size=2)
 
 
 @st.composite
@@ -136,6 +150,8 @@ def loose_rows(draw: st.DrawFn) -> dict[str, Any]:
         "ended_at": draw(_TIMES),
         "supplement_requests": draw(st.none() | st.integers(-1, 3)),
         "due_includes_waits": draw(st.none() | st.booleans()),
+        "supplement_waits": draw(_WAITS),
+        "payment_waits": draw(_WAITS),
     }
 
 
@@ -154,6 +170,11 @@ def test_a_row_is_refused_exactly_when_a_record_refuses_it(row: dict[str, Any]) 
     for name in ("due_at", "legal_due_at", "result_ready_at", "returned_at", "ended_at"):
         columns[name] = pa.array([GOOD.get(name), row[name]], pa.timestamp("us"))
     columns["received_at"] = pa.array([JAN, row["received_at"]], pa.timestamp("us"))
+    pair = pa.list_(pa.struct([("started", pa.timestamp("us")), ("ended", pa.timestamp("us"))]))
+    for name in ("supplement_waits", "payment_waits"):
+        waits = row[name]
+        pairs = None if waits is None else [{"started": a, "ended": b} for a, b in waits]
+        columns[name] = pa.array([[], pairs], pair)
     tab = pa.table(columns)
     if expected is None:
         report(tab, period="2026-01")

@@ -527,6 +527,42 @@ def test_the_columnar_path_at_the_edges_of_windows() -> None:
             channel=2,
         ),
         DossierRecord(code="submitted", received_at=jan, status=1),
+        # QĐ 766 takes a wait off unless the due date already moved for it
+        *(
+            DossierRecord(
+                code=f"moved-{moved}",
+                received_at=jan,
+                status=9,
+                due_at=jan + 3 * day,
+                result_ready_at=jan + 4 * day,
+                supplement_waits=[(jan + day, jan + 3 * day)],
+                due_includes_waits=moved,
+            )
+            for moved in (False, True)
+        ),
+        # two requests, the wait of the second after January's cut
+        DossierRecord(
+            code="requests",
+            received_at=jan + 4 * day,
+            status=9,
+            due_at=feb + 24 * day,
+            result_ready_at=feb + 19 * day,
+            supplement_waits=[(feb + 9 * day, feb + 11 * day)],
+            supplement_requests=2,
+        ),
+        DossierRecord(
+            code="paid", received_at=jan, status=4, due_at=mar, payment_waits=[(jan, feb)]
+        ),
+        DossierRecord(
+            code="paying", received_at=jan, status=6, due_at=feb, payment_waits=[(feb, None)]
+        ),
+        DossierRecord(
+            code="waiting",
+            received_at=jan,
+            status=5,
+            due_at=mar - day,
+            supplement_waits=[(jan + day, jan + 2 * day), (feb + day, None)],
+        ),
     ]
     shape = {
         "zone": None,

@@ -24,7 +24,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tthc.deadlines import BY_DATE, BY_INSTANT, QD_766, TT_01_2018
 from tthc.reports._periods import TIME_DIMENSIONS, Period
@@ -35,6 +35,8 @@ from tthc.reports._tally import (
     _OPEN_IN_TIME,
     _OPEN_OVERDUE,
     _OUTCOME_MASK,
+    _PAUSED_PAYMENT,
+    _PAUSED_SUPPLEMENT,
     _REFUSED,
     _RETURNED,
     Key,
@@ -280,19 +282,65 @@ def _channels(column: pa.Array | None, n: int) -> np.ndarray:
     return read
 
 
-def _has_waits(batch: pa.RecordBatch) -> np.ndarray:
+class _Wait:
+    """At most one wait of a kind per row: whether there is one, its start and end."""
+
+    __slots__ = ("end", "has", "open", "start")
+
+    def __init__(self, has: np.ndarray, start: np.ndarray, end: np.ndarray, open_: np.ndarray):
+        self.has, self.start, self.end, self.open = has, start, end, open_
+
+    def take(self, rows: np.ndarray) -> _Wait:
+        return _Wait(self.has[rows], self.start[rows], self.end[rows], self.open[rows])
+
+
+def _waits_of(column: pa.Array | None, n: int) -> tuple[_Wait, np.ndarray, np.ndarray]:
+    """The rows' single waits, the rows the records must read, and the waits per row.
+
+    A row with more than one wait, or a pair that is null, has no start, or is not a pair,
+    is read as a record (which counts it, or says what is wrong with it).
+    """
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
-    found = np.zeros(batch.num_rows, dtype=bool)
-    for name in _WAITS:
-        column = batch.column(name) if name in batch.schema.names else None
-        if column is None or pa.types.is_null(column.type):
-            continue
-        lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
-        found |= lengths > 0
-    return found
+    zeros = np.zeros(n, dtype=np.int64)
+    none = _Wait(np.zeros(n, dtype=bool), zeros, zeros, np.zeros(n, dtype=bool))
+    if column is None or pa.types.is_null(column.type):
+        return none, np.zeros(n, dtype=bool), zeros
+    lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
+    lengths = lengths.astype(np.int64)
+    has = lengths == 1
+    odd = lengths > 1
+    if not has.any():
+        return none, odd, lengths
+    element = column.type.value_type
+    if pa.types.is_fixed_size_list(element):  # rare: read as records
+        return none, odd | has, lengths
+    first = column.offsets.to_numpy(zero_copy_only=False)[:-1].astype(np.int64)
+    pairs = column.values
+    at = np.where(has, first, 0)  # the one pair of each row that has one
+    unreadable = pairs.is_null().to_numpy(zero_copy_only=False)[at]
+    if pa.types.is_struct(element):
+        starts, ends = pairs.flatten()
+        slot = at
+        second = at
+    else:  # a list of two times
+        inner = pairs.offsets.to_numpy(zero_copy_only=False).astype(np.int64)
+        unreadable |= (inner[1:] - inner[:-1])[at] != 2
+        starts = ends = pairs.values
+        top = len(starts) - 1
+        if top < 0:  # no times at all: every pair is empty
+            return none, odd | has, lengths
+        slot = np.minimum(inner[:-1][at], top)
+        second = np.minimum(slot + 1, top)
+    start_us, start_null = _micros(starts)
+    end_us, end_null = _micros(ends)
+    unreadable |= start_null[slot]
+    unreadable &= has
+    odd |= unreadable
+    has &= ~unreadable
+    return _Wait(has, start_us[slot], end_us[second], end_null[second]), odd, lengths
 
 
 # ---------------------------------------------------------------- the rules on arrays
@@ -333,6 +381,31 @@ def _verdicts(
     )
     verdict = np.where(no_due & no_legal, _ON_TIME, verdict)
     return np.where(requests > 1, _LATE, verdict)
+
+
+def _verdicts_at(
+    policy: str,
+    at: np.ndarray,
+    times: dict[str, tuple[np.ndarray, np.ndarray]],
+    requests: np.ndarray,
+    *,
+    supplement: _Wait,
+    includes: np.ndarray,
+) -> np.ndarray:
+    """The verdict at ``at`` of dossiers with at most one supplement wait.
+
+    As the streaming engine asks its judge: the requests made by then, and for QĐ 766 the
+    wait before ``at`` (cut to it) taken off, unless the due date already moved for it.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    made = requests - (supplement.has & (supplement.start > at))
+    finished = at
+    if policy == QD_766.name:
+        waited = supplement.has & ~includes & (supplement.start < at)
+        until = np.minimum(np.where(supplement.open, at, supplement.end), at)
+        finished = at - np.where(waited, until - supplement.start, 0)
+    return _verdicts(policy, finished, times, made)
 
 
 def _end_codes(kind: np.ndarray, verdict: np.ndarray) -> np.ndarray:
@@ -447,6 +520,37 @@ def _readable(column: pa.Array, i: int) -> bool:
     return True
 
 
+def _records_at(batch: pa.RecordBatch, rows: np.ndarray, first_row: int) -> list[DossierRecord]:
+    """Rows as records, in one conversion; row by row when one of them fails."""
+    if len(rows) == 0:
+        return []
+    try:
+        values = batch.take(rows).to_pylist()
+    except (ValueError, OverflowError):  # a time out of range: find it row by row
+        return [_record_at(batch, i, first_row) for i in rows.tolist()]
+    records = []
+    for i, row in zip(rows.tolist(), values, strict=True):
+        record = _try_record(row)
+        # a row the record refuses: raise its error, with the row's number
+        records.append(record if record is not None else _record_at(batch, i, first_row))
+    return records
+
+
+def _try_record(row: dict[str, Any]) -> DossierRecord | None:
+    try:
+        return _as_record(row)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _as_record(row: dict[str, Any]) -> DossierRecord:
+    for name in _WAITS:
+        waits = row.get(name)
+        if waits:
+            row[name] = [tuple(w.values()) if isinstance(w, dict) else w for w in waits]
+    return DossierRecord.from_mapping(row)
+
+
 def _record_at(batch: pa.RecordBatch, i: int, first_row: int) -> DossierRecord:
     """Row ``i`` as a record; the record's own error, with the row's number from 1."""
     number = first_row + i + 1
@@ -458,11 +562,7 @@ def _record_at(batch: pa.RecordBatch, i: int, first_row: int) -> DossierRecord:
             f"row {number}: {name} is outside the years 1 to 9999 a datetime holds"
         ) from None
     try:
-        for name in _WAITS:
-            waits = row.get(name)
-            if waits:
-                row[name] = [tuple(w.values()) if isinstance(w, dict) else w for w in waits]
-        return DossierRecord.from_mapping(row)
+        return _as_record(row)
     except (TypeError, ValueError, OverflowError) as exc:
         kind = TypeError if isinstance(exc, TypeError) else ValueError
         raise kind(f"row {number}: {exc}") from None
@@ -477,6 +577,8 @@ def _first_bad(
     channel: np.ndarray,
     requests: np.ndarray,
     waits: np.ndarray,
+    supplement: _Wait,
+    payment: _Wait,
 ) -> int | None:
     """The first row without waits that a :class:`DossierRecord` refuses, or None."""
     import numpy as np  # noqa: PLC0415
@@ -496,7 +598,16 @@ def _first_bad(
     bad |= (status == 9) & no_ready
     bad |= (status == 10) & no_returned
     bad |= np.isin(status, (3, 7, 8)) & no_ended
-    bad |= ~waits & np.isin(status, (5, 6))  # waiting now, without an open wait
+    for wait in (supplement, payment):  # a wait from its receipt, ended after it began
+        bad |= wait.has & (
+            (wait.start < received)
+            | (wait.start < _LOWEST)
+            | (wait.start > _HIGHEST)
+            | (~wait.open & ((wait.end < wait.start) | (wait.end > _HIGHEST)))
+        )
+    # waiting now: the last wait of that kind must be open
+    bad |= (status == 5) & ~(supplement.has & supplement.open)
+    bad |= (status == 6) & ~(payment.has & payment.open)
     bad |= requests < 0
     bad &= ~waits  # rows with waits are checked as records when they are counted
     found = np.flatnonzero(bad)
@@ -533,8 +644,13 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
         )
     status, status_null = _ints(column("status"), n, 0)
     channel = _channels(column("channel"), n)
-    waits = _has_waits(batch)
-    requests, _ = _ints(column("supplement_requests"), n, 0)
+    supplement, odd, made = _waits_of(column("supplement_waits"), n)
+    payment, odd_payments, _ = _waits_of(column("payment_waits"), n)
+    waits = odd | odd_payments  # the rows the records read
+    requests, no_requests = _ints(column("supplement_requests"), n, 0)
+    requests = np.where(no_requests, made, requests)  # by default, one per supplement wait
+    includes, _ = _ints(column("due_includes_waits"), n, 0)
+    includes = includes.astype(bool)
     bad = _first_bad(
         batch,
         status=status,
@@ -543,13 +659,12 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
         channel=channel,
         requests=requests,
         waits=waits,
+        supplement=supplement,
+        payment=payment,
     )
     # The rows with waits, as records, up to the first bad row: the first error in row order.
-    with_waits = [
-        _record_at(batch, i, first_row)
-        for i in np.flatnonzero(waits).tolist()
-        if bad is None or i < bad
-    ]
+    rows = np.flatnonzero(waits)
+    with_waits = _records_at(batch, rows if bad is None else rows[rows < bad], first_row)
     if bad is not None:
         _record_at(batch, bad, first_row)
         raise AssertionError(f"row {first_row + bad + 1} was refused and then read")
@@ -634,6 +749,9 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
             requests=requests[idx],
             due=(times["due_at"][0][idx], times["due_at"][1][idx]),
             legal=(times["legal_due_at"][0][idx], times["legal_due_at"][1][idx]),
+            supplement=supplement.take(idx),
+            payment=payment.take(idx),
+            includes=includes[idx],
             start=start,
             cut=cut_us,
             starts=np.asarray(starts, dtype=np.int64),
@@ -661,6 +779,9 @@ def _count_open_windows(
     requests: np.ndarray,
     due: tuple[np.ndarray, np.ndarray],
     legal: tuple[np.ndarray, np.ndarray],
+    supplement: _Wait,
+    payment: _Wait,
+    includes: np.ndarray,
     start: int,
     cut: int,
     starts: np.ndarray,
@@ -678,7 +799,9 @@ def _count_open_windows(
     w = len(cuts)
     times = {"due_at": due, "legal_due_at": legal}
     ends_in = ~no_end & (end < cut)
-    end_code = _end_codes(kind, _verdicts(policy, end, times, requests))
+    end_code = _end_codes(
+        kind, _verdicts_at(policy, end, times, requests, supplement=supplement, includes=includes)
+    )
     lo = np.where(received < start, 0, windows_of.of(received))
     hi = np.where(ends_in, windows_of.of(end), w - 1)
     first_code = np.where(received < starts[lo], _CARRIED, channel)
@@ -690,9 +813,19 @@ def _count_open_windows(
         at = cuts[i]
         code = first_code[active] if k == 0 else np.full(len(active), _CARRIED, dtype=np.int64)
         here = {name: (v[active], nulls[active]) for name, (v, nulls) in times.items()}
-        late = _verdicts(policy, at, here, requests[active]) == _LATE
+        s, p = supplement.take(active), payment.take(active)
+        # Waiting for a supplement at the cut: judged when the wait began (the clock stopped).
+        paused = s.has & (s.start < at) & (s.open | (s.end >= at))
+        paying = p.has & (p.start < at) & (p.open | (p.end >= at))
+        judged_at = np.where(paused, s.start, at)
+        verdict = _verdicts_at(
+            policy, judged_at, here, requests[active], supplement=s, includes=includes[active]
+        )
+        late = verdict == _LATE
         ended = ends_in[active] & (end[active] < at)
         code |= np.where(ended, end_code[active], np.where(late, _OPEN_OVERDUE, _OPEN_IN_TIME))
+        code |= np.where(~ended & paused, _PAUSED_SUPPLEMENT, 0)
+        code |= np.where(~ended & paying, _PAUSED_PAYMENT, 0)
         r_at = returned_at[active]
         code |= np.where(returned[active] & (starts[i] <= r_at) & (r_at < at), _RETURNED, 0)
         keys.append(((group[active] * w + i) << 10) | code)
