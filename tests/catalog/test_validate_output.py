@@ -41,7 +41,7 @@ def test_github_format_is_one_error_command_per_issue(capsys: pytest.CaptureFixt
     commands = out.splitlines()
     assert len(commands) == len(expected_lines(FEES)) == 5
     assert commands[-1] == (
-        f"::error file={FEES},line=18,col=36,title=type::"
+        f"::error file={FEES},line=18,col=36,title=not-one-of::"
         "procedures.0.fees.4.kind: expected one of 'fee' or 'charge', got 'tax'"
     )
     assert all(c.startswith(f"::error file={FEES},line=") for c in commands)
@@ -84,7 +84,9 @@ def test_verbose_adds_codes_and_the_catalogues_notes(capsys: pytest.CaptureFixtu
     assert out == [
         f"{line} [{code}]"
         for line, code in zip(
-            expected_lines(FEES), ["invalid", "invalid", "invalid", "invalid", "type"], strict=True
+            expected_lines(FEES),
+            ["invalid", "invalid", "invalid", "invalid", "not-one-of"],
+            strict=True,
         )
     ]
 

@@ -130,7 +130,14 @@ def _escape_property(text: str) -> str:
 
 
 def issue_data(issue: Issue) -> dict[str, Any]:
-    """One issue as JSON-ready data."""
+    """One issue as JSON-ready data, with ``help``: where its code is explained.
+
+    >>> issue_data(Issue("expected one of 'fee' or 'charge'", code="not-one-of", received="tax"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'file': '<string>', 'line': None, 'column': None, 'path': [], 'code': 'not-one-of',
+     'message': "expected one of 'fee' or 'charge'", 'received': 'tax',
+     'help': 'docs/issue-codes.md#not-one-of'}
+    """
     return {
         "file": issue.file,
         "line": issue.line,
@@ -138,4 +145,6 @@ def issue_data(issue: Issue) -> dict[str, Any]:
         "path": list(issue.path),
         "code": issue.code,
         "message": issue.message,
+        "received": issue.received,
+        "help": issue.help,
     }
