@@ -54,8 +54,8 @@ def codes_in_source() -> dict[str, set[str]]:
 
 
 def page_sections() -> dict[str, str]:
-    """Heading -> the text under it, for each ``##`` section of the page."""
-    parts = re.split(r"^## (.+)$", PAGE.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    """Heading -> the text under it, for each ``###`` section (one per code) of the page."""
+    parts = re.split(r"^#{2,3} (.+)$", PAGE.read_text(encoding="utf-8"), flags=re.MULTILINE)
     return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
 
 
@@ -79,7 +79,7 @@ def test_every_registered_code_is_emitted_somewhere() -> None:
 @pytest.mark.parametrize("code", sorted(ISSUE_CODES))
 def test_every_code_has_a_section_with_the_fix(code: str) -> None:
     sections = page_sections()
-    assert code in sections, f"## {code} is missing from {HELP_PAGE}"
+    assert code in sections, f"### {code} is missing from {HELP_PAGE}"
     text = sections[code]
     assert "**Fix:**" in text
     assert text.strip(), code
