@@ -37,7 +37,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tthc._issue_codes import help_path
+
 __all__ = [
+    "RECEIVED_LIMIT",
     "CalendarError",
     "CalendarFileError",
     "CatalogError",
@@ -55,6 +58,10 @@ __all__ = [
 ]
 
 
+#: The most characters :attr:`Issue.received` keeps; a longer value ends in ``…``.
+RECEIVED_LIMIT = 200
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One problem found in an input file, with where it is.
@@ -66,10 +73,16 @@ class Issue:
         column: 1-based column, or ``None``.
         path: Where inside the document, as keys and indexes
             (``("procedures", 0, "cases", 1, "time_limit")``).
-        code: A stable identifier for the kind of problem (``"duplicate-key"``).
+        code: A stable identifier for the kind of problem (``"duplicate-key"``); each is
+            explained, with an example and the fix, at :attr:`help`.
+        received: The value received, as text (``"county"``, ``"-5"``, ``"null"``), when
+            the problem is about one value; ``None`` otherwise. Cut to
+            :data:`RECEIVED_LIMIT` characters, the last one ``…``.
 
     >>> print(Issue("expected a date", file="a.yaml", line=3, column=7, path=("valid_from",)))
     a.yaml:3:7: valid_from: expected a date
+    >>> Issue("too long", received="x" * 500).received[-3:]
+    'xx…'
     """
 
     message: str
@@ -78,6 +91,16 @@ class Issue:
     column: int | None = None
     path: tuple[str | int, ...] = ()
     code: str = "invalid"
+    received: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.received is not None and len(self.received) > RECEIVED_LIMIT:
+            object.__setattr__(self, "received", self.received[: RECEIVED_LIMIT - 1] + "…")
+
+    @property
+    def help(self) -> str:
+        """Where the code is explained: ``docs/issue-codes.md#<code>``, from the project root."""
+        return help_path(self.code)
 
     def __str__(self) -> str:
         where = self.file

@@ -120,7 +120,7 @@ def test_an_unknown_channel_key_in_a_mapping_points_at_the_key() -> None:
     with pytest.raises(CatalogError) as caught:
         parse_catalog(text, file="p.yaml")
     (issue,) = caught.value.issues
-    assert (issue.line, issue.column, issue.code) == (15, 11, "type")
+    assert (issue.line, issue.column, issue.code) == (15, 11, "not-one-of")
     assert "got 'fax'" in issue.message
 
 

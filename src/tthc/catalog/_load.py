@@ -9,6 +9,7 @@ and path inside the document.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,7 +22,7 @@ from pydantic_core import ErrorDetails
 from tthc._yaml import MAX_BYTES, YamlDocument, load_yaml
 from tthc.catalog._catalog import Catalog
 from tthc.catalog._checks import Origin, check_catalog, check_overlay, check_procedure
-from tthc.catalog._messages import describe, unknown_field
+from tthc.catalog._messages import describe, received, unknown_field
 from tthc.catalog._models import Procedure
 from tthc.catalog._overlay import Overlay
 from tthc.errors import CatalogError, Issue
@@ -222,9 +223,8 @@ class _Loader:
                     loc = tuple(error["loc"])
                     if loc and loc[-1] == "[key]":
                         loc, key = loc[:-1], True
-                    self.issues.append(
-                        document.issue(message, (kind, index, *loc), code=code, key=key)
-                    )
+                    issue = document.issue(message, (kind, index, *loc), code=code, key=key)
+                    self.issues.append(dataclasses.replace(issue, received=received(error)))
                 continue
             origin = _YamlOrigin(document, (kind, index))
             if isinstance(entry, Procedure):

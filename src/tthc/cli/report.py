@@ -7,7 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tthc.cli._common import add_calendar_option, iso_datetime, load_calendar_option
+from tthc.cli._common import (
+    add_calendar_option,
+    add_lang_option,
+    iso_datetime,
+    load_calendar_option,
+)
 
 __all__ = ["register"]
 
@@ -66,7 +71,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--input-format", choices=tuple(INPUT_FORMATS), help="default: from the file extension"
     )
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="text headings")
+    add_lang_option(parser, what="the text headings")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="text: one table however wide, instead of tables that fit 100 columns",
+    )
     parser.set_defaults(func=run)
 
 
@@ -129,5 +139,5 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(result.to_csv())
     else:
-        print(result.to_text(lang=args.lang))
+        print(result.to_text(lang=args.lang, width=None if args.wide else 100))
     return 0

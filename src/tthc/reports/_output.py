@@ -75,78 +75,8 @@ def report_to_csv(report: Report) -> str:
     return buffer.getvalue()
 
 
-# heading per column: (counter or property, English, Vietnamese, from the 06a form where it has it)
-_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("carried_over", "carried", "kỳ trước"),
-    ("received", "received", "tiếp nhận"),
-    ("received_online", "online", "trực tuyến"),
-    ("resolved", "resolved", "đã giải quyết"),
-    ("resolved_early", "early", "trước hạn"),
-    ("resolved_on_time", "on time", "đúng hạn"),
-    ("resolved_late", "late", "quá hạn"),
-    ("rate", "rate %", "tỷ lệ %"),
-    ("in_progress_in_time", "open ok", "đang, trong hạn"),
-    ("in_progress_overdue", "open late", "đang, quá hạn"),
-    ("paused_supplement", "suppl.", "chờ bổ sung"),
-    ("paused_payment", "payment", "chờ NVTC"),
-    ("refused", "refused", "từ chối"),
-    ("withdrawn", "withdrawn", "rút"),
-    ("stopped", "stopped", "dừng"),
-    ("returned", "returned", "đã trả"),
-)
-_GROUP_VI = {
-    "procedure": "thủ tục",
-    "field": "lĩnh vực",
-    "agency": "cơ quan",
-    "level": "cấp",
-    "channel": "kênh",
-    "month": "tháng",
-    "quarter": "quý",
-    "year": "năm",
-}
+def report_to_text(report: Report, *, lang: str = "en", width: int | None = 100) -> str:
+    """Text tables that fit ``width`` characters (``None``: one table); see ``_text``."""
+    from tthc.reports._text import report_to_text as text  # noqa: PLC0415
 
-
-def report_to_text(report: Report, *, lang: str = "en") -> str:
-    """A fixed-width table with a heading line saying the period, cut and policy."""
-    if lang not in ("en", "vi"):
-        raise ValueError(f"lang must be 'en' or 'vi', got {lang!r}")
-    vi = lang == "vi"
-    heads = [(_GROUP_VI[d] if vi else d) for d in report.group_by]
-    heads += [vi_head if vi else en for _, en, vi_head in _COLUMNS]
-    total_label = "Tổng" if vi else "Total"
-    body: list[list[str]] = []
-    rows = [*report.rows, report.total]
-    for row in rows:
-        if row is report.total:
-            cells = [total_label, *[""] * (len(report.group_by) - 1)] if report.group_by else []
-        else:
-            cells = [v for _, v in row.group]
-        for name, _, _ in _COLUMNS:
-            value = getattr(row, name)
-            cells.append(_NA if value is None else str(value))
-        body.append(cells)
-    widths = [max(len(h), *(len(r[i]) for r in body)) for i, h in enumerate(heads)]
-    n_text = len(report.group_by)
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            c.ljust(w) if i < n_text else c.rjust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    period, ready = report.period, report.resolution.value == "result-ready"
-    title = (
-        f"Kỳ báo cáo {period} ({period.first:%d/%m/%Y}-{period.last:%d/%m/%Y}), "
-        f"số liệu đến {report.cut:%d/%m/%Y %H:%M}, chính sách {report.policy}, "
-        f"giải quyết khi {'có kết quả' if ready else 'trả kết quả'}"
-        if vi
-        else f"Period {report.period} ({report.period.first}..{report.period.last}), "
-        f"observed at {report.cut:%Y-%m-%d %H:%M}, policy {report.policy}, "
-        f"resolved when {report.resolution.value.replace('-', ' ')}"
-    )
-    out = [title, line(heads), line(["-" * w for w in widths])]
-    out += [line(cells) for cells in body[:-1]]
-    if report.rows:
-        out.append(line(["-" * w for w in widths]))
-    out.append(line(body[-1]))
-    return "\n".join(out)
+    return text(report, lang=lang, width=width)

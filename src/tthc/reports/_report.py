@@ -259,11 +259,15 @@ class Report:
 
         return report_to_csv(self)
 
-    def to_text(self, *, lang: str = "en") -> str:
-        """The report as a text table, English (``en``) or Vietnamese (``vi``) headings."""
+    def to_text(self, *, lang: str = "en", width: int | None = 100) -> str:
+        """The report as text tables, English (``en``) or Vietnamese (``vi``) headings.
+
+        Every figure of :meth:`to_csv` is shown; the columns are set out in as many tables as
+        fit ``width`` characters (``None``: one table, however wide).
+        """
         from tthc.reports._output import report_to_text  # noqa: PLC0415
 
-        return report_to_text(self, lang=lang)
+        return report_to_text(self, lang=lang, width=width)
 
     def __str__(self) -> str:
         return self.to_text()
