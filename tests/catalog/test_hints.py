@@ -39,11 +39,6 @@ def test_an_unaccented_time_limit_is_answered_with_the_vietnamese_it_meant() -> 
     assert "(in Vietnamese '3 ngày làm việc'" in message
 
 
-@pytest.mark.xfail(
-    reason="the YAML loader (src/tthc/_yaml/_source.py, _syntax_issue) appends its tab hint "
-    "after PyYAML's own text; the fix belongs there",
-    strict=True,
-)
 def test_a_tab_is_explained_before_the_parsers_own_words() -> None:
     message = only_issue(ENTRY.replace("    name: Example", "\tname: Example"))
     assert message.startswith("this is a tab character")
