@@ -27,22 +27,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tthc.deadlines import BY_DATE, BY_INSTANT, QD_766, TT_01_2018
-from tthc.reports._periods import TIME_DIMENSIONS, Period
+from tthc.reports._periods import TIME_DIMENSIONS, Period, time_label
 from tthc.reports._records import CHANNELS, DossierRecord
 from tthc.reports._tally import (
     _CARRIED,
     _CHANNEL_BITS,
     _OPEN_IN_TIME,
     _OPEN_OVERDUE,
+    _OUTCOME_COUNTERS,
     _OUTCOME_MASK,
     _PAUSED_PAYMENT,
     _PAUSED_SUPPLEMENT,
     _REFUSED,
     _RETURNED,
+    COUNTERS,
     Key,
     Tallied,
     _decode,
-    _decode_rows,
     tally,
 )
 
@@ -900,12 +901,61 @@ def tally_columns(
     if with_waits:
         _add_tallied(rows, total, stream(with_waits))
     counted = Tallied(
-        _decode_rows(counts.groups, group_by, static, timed, windows if finest else []),
+        _decode_groups(counts.groups, group_by, static, timed, windows if finest else []),
         _decode(counts.total.items()),
         records,
     )
     _add_tallied(rows, total, counted)
     return Tallied(rows, total, records)
+
+
+def _decode_groups(
+    groups: dict[object, defaultdict[int, int]],
+    group_by: tuple[str, ...],
+    static: list[str],
+    timed: list[str],
+    windows: list[Period],
+) -> dict[Key, list[int]]:
+    """The counters of each row, from the counted codes, with one matrix product.
+
+    Equal to :func:`tthc.reports._tally._decode_rows`: each code adds to fixed counters, so
+    the counters of a row are the code counts times the code-to-counters matrix.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    labels = [{d: time_label(d, w.first) for d in timed} for w in windows] or [{}]
+    w = len(labels)
+    names = list(groups)
+    vectors = np.zeros((len(names) * w, len(COUNTERS)), dtype=np.int64)
+    seen = np.zeros(len(names) * w, dtype=bool)
+    matrix = _code_matrix()
+    for g, group in enumerate(names):
+        counts = groups[group]
+        k = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        n = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+        row = g * w + (k >> 10)
+        np.add.at(vectors, row, matrix[k & 1023] * n[:, None])
+        seen[row] = True
+    rows: dict[Key, list[int]] = {}
+    for r in np.flatnonzero(seen).tolist():
+        group, window = divmod(r, w)
+        name = names[group]
+        values = (name,) if len(static) == 1 else name  # one dimension: the value itself
+        assert isinstance(values, tuple)  # for mypy: the key of several is a tuple
+        named = {**dict(zip(static, values, strict=True)), **labels[window]}
+        rows[tuple(str(named[d]) for d in group_by)] = vectors[r].tolist()
+    return rows
+
+
+@functools.cache
+def _code_matrix() -> np.ndarray:
+    """Row ``code``: what one dossier of that bucket code adds to each counter."""
+    import numpy as np  # noqa: PLC0415
+
+    valid = [code for code in range(1024) if (code >> 3) & 15 in _OUTCOME_COUNTERS]
+    matrix = np.zeros((1024, len(COUNTERS)), dtype=np.int64)  # other codes never occur
+    matrix[valid] = [_decode([(code, 1)]) for code in valid]
+    return matrix
 
 
 def _add_tallied(rows: dict[Key, list[int]], total: list[int], part: Tallied) -> None:
