@@ -182,3 +182,11 @@ def test_a_row_is_refused_exactly_when_a_record_refuses_it(row: dict[str, Any]) 
         with pytest.raises((TypeError, ValueError)) as caught:
             report(tab, period="2026-01")
         assert str(caught.value) == expected
+
+
+def test_a_pandas_frame_is_read_by_its_arrow_stream_without_its_index() -> None:
+    pd = pytest.importorskip("pandas")
+    rows = [GOOD, {**GOOD, "code": "B", "status": 4, "result_ready_at": None}]
+    frame = pd.DataFrame(rows, index=[10, 11])  # an index that is not 0..n-1: pandas exports it
+    expected = report([DossierRecord(**r) for r in rows], period="2026-01")
+    assert report(frame, period="2026-01") == expected

@@ -136,7 +136,24 @@ def columnar_batches(source: object) -> Iterator[pa.RecordBatch]:
         return iter([source])
     if isinstance(source, pa.RecordBatchReader):
         return iter(source)
-    return iter(pa.RecordBatchReader.from_stream(source))
+    return _without_pandas_index(pa.RecordBatchReader.from_stream(source))
+
+
+def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The batches without the index columns pandas adds to its Arrow export.
+
+    A data frame's index (a Dask partition's row numbers, say) is not a dossier field; the
+    ``pandas`` metadata of the schema names the columns that hold it.
+    """
+    import json  # noqa: PLC0415
+
+    drop: list[str] | None = None
+    for batch in batches:
+        if drop is None:
+            meta = (batch.schema.metadata or {}).get(b"pandas")
+            index = json.loads(meta).get("index_columns", []) if meta else []
+            drop = [name for name in index if isinstance(name, str)]
+        yield batch.drop_columns(drop) if drop else batch
 
 
 def records_of_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[DossierRecord]:
