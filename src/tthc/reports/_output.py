@@ -46,6 +46,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "resolution": report.resolution.value,
         "group_by": list(report.group_by),
         "records": report.records,
+        "skipped": report.skipped,
         "rows": [_row_dict(row) for row in report.rows],
         "total": _row_dict(report.total),
     }
@@ -144,7 +145,15 @@ def report_to_text(report: Report, *, lang: str = "en") -> str:
         f"observed at {report.cut:%Y-%m-%d %H:%M}, policy {report.policy}, "
         f"resolved when {report.resolution.value.replace('-', ' ')}"
     )
-    out = [title, line(heads), line(["-" * w for w in widths])]
+    out = [title]
+    if report.skipped:
+        count = report.skipped
+        out.append(
+            f"Bỏ qua {count} dòng không đọc được, không được tính"
+            if vi
+            else f"{count} unreadable line{'s' if count != 1 else ''} skipped, not counted"
+        )
+    out += [line(heads), line(["-" * w for w in widths])]
     out += [line(cells) for cells in body[:-1]]
     if report.rows:
         out.append(line(["-" * w for w in widths]))
