@@ -160,8 +160,8 @@ def test_bad_lines_are_listed_and_nothing_else_is_printed(
     assert out == ""
     lines = err.splitlines()
     assert lines[0] == (
-        f"{path}:5: received_at: expected an ISO 8601 date or time like 2026-03-02T09:30, "
-        "got 'soon'"
+        f"{path}:5: received_at: expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.ffffff]], "
+        "naive or with Z or ±HH:MM, got 'soon'"
     )
     assert lines[1].startswith(f"{path}:6:")
     assert lines[2] == "tthc report: 2 invalid lines; no report printed"

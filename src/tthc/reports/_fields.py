@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tthc._iso8601 import parse_date_or_time
 from tthc.reports._records import DossierRecord
 
 __all__ = ["FIELDS", "MAX_QUOTED", "REQUIRED", "BadValue", "record_from_row"]
@@ -54,18 +55,13 @@ def _time(name: str, value: object) -> dt.datetime | None:
         return None
     if not isinstance(value, str):
         raise BadValue(f"{name}: expected an ISO 8601 time as text, got {_quote(value)}")
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
     try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime.combine(day, dt.time.max if name in _END_OF_DAY else dt.time())
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise BadValue(
-            f"{name}: expected an ISO 8601 date or time like 2026-03-02T09:30, got {_quote(value)}"
-        ) from None
+        read = parse_date_or_time(value)
+    except ValueError as exc:
+        raise BadValue(f"{name}: {exc}") from None
+    if isinstance(read, dt.datetime):
+        return read
+    return dt.datetime.combine(read, dt.time.max if name in _END_OF_DAY else dt.time())
 
 
 def _int(name: str, value: object) -> int | None:
