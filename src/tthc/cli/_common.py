@@ -55,6 +55,13 @@ def iso_datetime(text: str) -> dt.datetime:
             f"{expected}, got the date {text.strip()!r} alone: a day is not an instant; "
             "give the time too"
         )
+    from tthc._localtime import to_local  # noqa: PLC0415
+    from tthc.errors import DateOutOfRange  # noqa: PLC0415
+
+    try:
+        to_local(read)
+    except DateOutOfRange as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return read
 
 
