@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     from tthc.deadlines import POLICIES, compute_deadline  # noqa: PLC0415
 
     received: dt.datetime = args.received
+    if args.catalog is not None and not args.catalog.exists():  # a usage error, as elsewhere
+        raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(args.catalog))
     calendar = load_calendar_option(args.calendar)
     catalog = load_catalog(args.catalog or bundled_catalog_path())
     # The version in force on the day of receipt in Vietnam, whatever zone the time was given in.
