@@ -80,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(deadline, procedure.name), ensure_ascii=False, indent=2))
         return 0
     due = "—" if deadline.due_at is None else deadline.due_at.isoformat(sep=" ", timespec="minutes")
+    if deadline.estimated:
+        due += " (ước tính)" if args.lang == "vi" else " (estimated)"
     print(f"{procedure.code} {procedure.name}")
     print(f"{'Hẹn trả' if args.lang == 'vi' else 'Due'}: {due}")
     print(deadline.explain(args.lang))
@@ -104,6 +106,8 @@ def _as_json(deadline: Any, name: str) -> dict[str, Any]:
         "due_at": _iso(deadline.due_at),
         "due_date": _iso(deadline.due_date),
         "window": None if window is None else [_iso(window[0]), _iso(window[1])],
+        "estimated": deadline.estimated,
+        "estimated_years": list(deadline.estimated_years),
         "trace": [
             {"kind": s.kind.value, "at": _iso(s.at), "en": s.note_en, "vi": s.note_vi}
             for s in deadline.trace
