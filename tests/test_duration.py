@@ -7,6 +7,7 @@ import re
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tthc import Duration, DurationKind, strategies
 from tthc.duration import TEXT_PATTERN
@@ -261,3 +262,36 @@ def test_a_long_unaccented_text_is_answered_at_once() -> None:
     assert "did you mean" not in str(caught.value)
     with pytest.raises(ValueError, match="in Vietnamese"):
         Duration.parse("ngay " * 19 + "x")  # under the length bound: a bounded number of guesses
+
+
+@pytest.mark.parametrize(
+    ("duration", "text"),
+    [
+        (Duration.working_days(1234567890.5), "1234567890.5 working days"),
+        (Duration.working_days(12345678901), "12345678901 working days"),
+        (Duration.calendar_days(10**22), "10000000000000000000000 calendar days"),
+        (Duration.working_hours(123456789 + 1 / 60), "123456789.01666667 working hours"),
+    ],
+)
+def test_large_amounts_print_every_digit_without_an_exponent(duration: Duration, text: str) -> None:
+    """They printed as 1234567890 (a different value) and 1.23456789e+10 (not a duration)."""
+    assert str(duration) == text
+    assert Duration.parse(text) == duration
+    assert Duration.parse(duration.format("vi")) == duration
+    assert re.search(TEXT_PATTERN, text)
+
+
+large_amounts = st.one_of(
+    st.integers(min_value=0, max_value=10**15).map(lambda n: Duration.working_days(n / 2)),
+    st.integers(min_value=0, max_value=10**14).map(lambda n: Duration.working_hours(n / 60)),
+    st.integers(min_value=0, max_value=10**18).map(Duration.calendar_days),
+)
+
+
+@given(large_amounts)
+def test_any_amount_prints_as_decimal_text_that_parses_back(d: Duration) -> None:
+    for lang in ("en", "vi"):
+        text = d.format(lang)
+        assert "e" not in text.split()[0].lower()
+        assert Duration.parse(text) == d
+        assert re.search(TEXT_PATTERN, text)

@@ -6,27 +6,13 @@ module when first touched.
 """
 
 import importlib as _importlib
-import typing as _typing
 
 from tthc._version import __version__
-from tthc.errors import (
-    CalendarError,
-    CalendarFileError,
-    CatalogError,
-    DateOutOfRange,
-    DeadlineError,
-    DossierError,
-    EstimatedDateError,
-    EventOutOfOrder,
-    Issue,
-    TransitionNotAllowed,
-    TthcError,
-    UnknownCase,
-    UnknownProcedure,
-    VersionConflict,
-)
 
-if _typing.TYPE_CHECKING:
+# True for type checkers only (mypy reads any TYPE_CHECKING so): importing typing would
+# cost a third of the command line's start-up.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
     from tthc.calendar import (
         DayChange,
         DayInfo,
@@ -89,10 +75,42 @@ if _typing.TYPE_CHECKING:
         transition,
     )
     from tthc.duration import Duration, DurationKind
+    from tthc.errors import (
+        CalendarError,
+        CalendarFileError,
+        CatalogError,
+        DateOutOfRange,
+        DeadlineError,
+        DossierError,
+        EstimatedDateError,
+        EventOutOfOrder,
+        Issue,
+        TransitionNotAllowed,
+        TthcError,
+        UnknownCase,
+        UnknownProcedure,
+        VersionConflict,
+    )
     from tthc.reports import DossierRecord, Period, Report, ReportRow, report
+
+del TYPE_CHECKING
 
 # name -> module that defines it; resolved lazily by __getattr__ below.
 _LAZY: dict[str, str] = {
+    "CalendarError": "tthc.errors",
+    "CalendarFileError": "tthc.errors",
+    "CatalogError": "tthc.errors",
+    "DateOutOfRange": "tthc.errors",
+    "DeadlineError": "tthc.errors",
+    "DossierError": "tthc.errors",
+    "EstimatedDateError": "tthc.errors",
+    "EventOutOfOrder": "tthc.errors",
+    "Issue": "tthc.errors",
+    "TransitionNotAllowed": "tthc.errors",
+    "TthcError": "tthc.errors",
+    "UnknownCase": "tthc.errors",
+    "UnknownProcedure": "tthc.errors",
+    "VersionConflict": "tthc.errors",
     "DayChange": "tthc.calendar",
     "DayInfo": "tthc.calendar",
     "DayKind": "tthc.calendar",
@@ -234,7 +252,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> _typing.Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'tthc' has no attribute {name!r}")

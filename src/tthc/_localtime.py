@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tthc.errors import DateOutOfRange
+
 __all__ = ["VIETNAM_TZ", "from_local", "to_local"]
 
 #: Indochina Time, UTC+07:00, with no daylight saving.
@@ -21,16 +23,38 @@ def to_local(at: object) -> dt.datetime:
 
     Raises:
         TypeError: ``at`` is not a datetime (a plain date has no time of day).
+        tthc.errors.DateOutOfRange: In Vietnam time ``at`` falls before year 1 or after
+            year 9999 (``0001-01-01T00:00+14:00``), where no datetime exists.
     """
     if not isinstance(at, _datetime):
         raise TypeError(f"expected a datetime.datetime, got {type(at).__name__} {at!r}")
     if at.tzinfo is None:
         return at
-    return at.astimezone(VIETNAM_TZ).replace(tzinfo=None)
+    try:
+        return at.astimezone(VIETNAM_TZ).replace(tzinfo=None)
+    except OverflowError:
+        raise _beyond(at, "in Vietnam time") from None
 
 
 def from_local(local: dt.datetime, like: dt.datetime) -> dt.datetime:
-    """Return the naive local ``local`` in the awareness and zone of ``like``."""
+    """Return the naive local ``local`` in the awareness and zone of ``like``.
+
+    Raises:
+        tthc.errors.DateOutOfRange: In ``like``'s zone ``local`` falls before year 1 or
+            after year 9999.
+    """
     if like.tzinfo is None:
         return local
-    return local.replace(tzinfo=VIETNAM_TZ).astimezone(like.tzinfo)
+    try:
+        return local.replace(tzinfo=VIETNAM_TZ).astimezone(like.tzinfo)
+    except OverflowError:
+        raise _beyond(local, f"in the zone of {like.isoformat()}") from None
+
+
+def _beyond(at: dt.datetime, where: str) -> DateOutOfRange:
+    error = DateOutOfRange(at.date(), dt.date.min, dt.date.max)
+    error.args = (
+        f"{at.isoformat()} {where} falls outside the datetimes that exist "
+        f"({dt.date.min.isoformat()}..{dt.date.max.isoformat()})",
+    )
+    return error

@@ -30,6 +30,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -338,7 +339,7 @@ class Duration:
             return "immediate"
         if kind is DurationKind.NONE:
             return "none"
-        number = f"{self.amount:.10g}"
+        number = self._number()
         unit = {
             DurationKind.WORKING_DAYS: "working day",
             DurationKind.WORKING_HOURS: "working hour",
@@ -381,7 +382,25 @@ class Duration:
             DurationKind.WORKING_HOURS: "giờ làm việc",
             DurationKind.CALENDAR_DAYS: "ngày",
         }[kind]
-        return f"{self.amount:.10g}".replace(".", ",") + f" {unit}"
+        return self._number().replace(".", ",") + f" {unit}"
+
+    def _number(self) -> str:
+        """The amount as plain decimal text that parses back to the same amount.
+
+        Ten significant digits when they are enough (``165.0333333`` for 9,902 minutes),
+        else every digit of the float (``1234567890.5``, ``12345678901``): never the
+        scientific notation, which the text form does not read.
+        """
+        amount = self.amount
+        short = f"{amount:.10g}"
+        if "e" not in short and self._snapped(float(short)) == amount:
+            return short
+        exact = format(Decimal(repr(amount)), "f")
+        return exact.removesuffix(".0")
+
+    def _snapped(self, amount: float) -> float:
+        steps = {DurationKind.WORKING_DAYS: 2, DurationKind.WORKING_HOURS: 60}.get(self.kind, 1)
+        return round(amount * steps) / steps
 
     # ------------------------------------------------------------ arithmetic views
 

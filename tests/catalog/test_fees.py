@@ -95,3 +95,33 @@ def test_a_fee_says_how_much_in_exactly_one_valid_way(
 ) -> None:
     with pytest.raises(ValidationError, match=message):
         Fee.model_validate({"name": "Fee", "kind": "fee", **data})
+
+
+@pytest.mark.parametrize(
+    ("pages", "copies", "name"),
+    [
+        (2.5, 1, "pages"),
+        (float("nan"), 1, "pages"),
+        (float("inf"), 1, "pages"),
+        (2.0, 1, "pages"),
+        (True, 1, "pages"),
+        ("3", 1, "pages"),
+        (3, 2.5, "copies"),
+        (3, float("nan"), "copies"),
+        (3, True, "copies"),
+    ],
+)
+def test_a_part_of_a_page_or_a_copy_is_refused(pages: object, copies: object, name: str) -> None:
+    """pages=2.5 used to cost 4,500.0 đồng and pages=nan nan."""
+    for fee in (CERTIFIED_COPY, Fee(name="x", kind="fee", amount=1_000, per="page")):
+        with pytest.raises(TypeError, match=f"^{name} must be a whole number, got "):
+            fee.compute(pages=pages, copies=copies)  # type: ignore[arg-type]
+
+
+def test_any_integer_type_counts_pages() -> None:
+    class Pages:
+        def __index__(self) -> int:
+            return 3
+
+    three: int = Pages()  # type: ignore[assignment]  # an integer type, as numpy's are
+    assert CERTIFIED_COPY.compute(pages=three, copies=three) == 3 * CERTIFIED_COPY.compute(pages=3)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tthc.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from tthc.cli.report import MAX_ISSUES_SHOWN
 
 ROWS: list[dict[str, object]] = [
     {
@@ -163,8 +164,8 @@ def test_bad_lines_are_listed_and_nothing_else_is_printed(
     assert out == ""
     lines = err.splitlines()
     assert lines[0] == (
-        f"{path}:5: received_at: expected an ISO 8601 date or time like 2026-03-02T09:30, "
-        "got 'soon'"
+        f"{path}:5: received_at: expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.ffffff]], "
+        "naive or with Z or ±HH:MM, got 'soon'"
     )
     assert lines[1].startswith(f"{path}:6:")
     assert lines[2] == "tthc report: 2 invalid lines; no report printed"
@@ -207,10 +208,13 @@ def test_a_file_of_unknown_format_is_a_usage_error(
     assert "name it .jsonl or .csv, or give --input-format" in err
 
 
-def test_a_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 2, as in every command (it used to be 1 here and 2 in validate)."""
     status, _, err = run(capsys, str(tmp_path / "none.csv"), "--period", "2026-Q1")
-    assert status == EXIT_INVALID
-    assert err.startswith("tthc: error:")
+    assert status == EXIT_USAGE
+    assert err == f"tthc: error: no such file or folder: {tmp_path / 'none.csv'}\n"
 
 
 def test_qd_766_with_returned_resolution_is_an_error(
@@ -231,3 +235,70 @@ def test_times_in_utc_written_with_z_are_read(
     )
     assert status == EXIT_OK
     assert out
+
+
+def test_skip_bad_lines_prints_the_report_and_says_how_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        RECORDS + '{"code": "E", "received_at": "soon", "status": 4}\n{"code": "F"\n',
+        encoding="utf-8",
+    )
+    args = [str(path), "--period", "2026-Q1", "--skip-bad-lines"]
+    status, out, err = run(capsys, *args, "--lang", "en")
+    assert status == EXIT_OK
+    assert "2 unreadable lines skipped, not counted" in out.splitlines()
+    assert err.splitlines()[0].startswith(f"{path}:5: received_at:")
+    assert err.splitlines()[-1] == "tthc report: 2 invalid lines skipped, not counted"
+    _, out, _ = run(capsys, *args, "--format", "json")
+    assert (json.loads(out)["records"], json.loads(out)["skipped"]) == (4, 2)
+    _, out, _ = run(capsys, *args, "--lang", "vi")
+    assert "Bỏ qua 2 dòng không đọc được, không được tính" in out.splitlines()
+
+
+def test_without_bad_lines_the_report_says_none_were_skipped(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, str(jsonl), "--period", "2026-Q1", "--format", "json")
+    assert (status, json.loads(out)["skipped"]) == (EXIT_OK, 0)
+    _, out, _ = run(capsys, str(jsonl), "--period", "2026-Q1", "--skip-bad-lines")
+    assert "skipped" not in out
+
+
+def test_bad_lines_past_the_first_thousand_are_counted_not_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("[]\n" * (MAX_ISSUES_SHOWN + 5), encoding="utf-8")
+    status, _, err = run(capsys, str(path), "--period", "2026-Q1")
+    lines = err.splitlines()
+    assert status == EXIT_INVALID
+    assert len(lines) == MAX_ISSUES_SHOWN + 2
+    assert lines[-2:] == [
+        "tthc report: ... and 5 more",
+        f"tthc report: {MAX_ISSUES_SHOWN + 5} invalid lines; no report printed",
+    ]
+
+
+def test_an_unclosed_quote_in_a_csv_export_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's reproduction: 2 of 4 dossiers counted, exit 0, no word of it."""
+    rows = [
+        f"A{i},2026-03-02T09:00,9,2026-03-05T17:00,2026-03-04T10:00,{cell}"
+        for i, cell in enumerate(["Ho tich", '"Ho tich', "Ho tich", "Ho tich"], start=1)
+    ]
+    path = tmp_path / "q.csv"
+    path.write_text(
+        "code,received_at,status,due_at,result_ready_at,field\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, str(path), "--period", "2026-03")
+    assert (status, out) == (EXIT_INVALID, "")
+    assert err.startswith(f"{path}:3:57: a quoted cell is not closed on its line")
+    status, out, _ = run(
+        capsys, str(path), "--period", "2026-03", "--format", "json", "--skip-bad-lines"
+    )
+    data = json.loads(out)
+    assert (status, data["records"], data["skipped"]) == (EXIT_OK, 3, 1)

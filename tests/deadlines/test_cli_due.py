@@ -81,6 +81,9 @@ def test_policy_and_explicit_catalog(capsys: pytest.CaptureFixture[str]) -> None
         (["1.000894", "--case", "x", "--received", "2026-02-13T10:00"], EXIT_INVALID, "'x'"),
         (["1.000894", "--received", "2150-01-01T10:00"], EXIT_INVALID, "supported range"),
         (["1.000894", "--received", "soon"], EXIT_USAGE, "ISO 8601"),
+        (["1.000894", "--received", "2026-02-13"], EXIT_USAGE, "the date '2026-02-13' alone"),
+        (["1.000894", "--received", "20260213T1000"], EXIT_USAGE, "basic format"),
+        (["1.000894", "--received", "2026-02-13T10"], EXIT_USAGE, "YYYY-MM-DDTHH:MM"),
         (["1.000894"], EXIT_USAGE, "--received"),
         (["1.000894", "--received", "2026-02-13T10:00", "--policy", "x"], EXIT_USAGE, "invalid"),
     ],
@@ -107,3 +110,35 @@ def test_the_version_in_force_is_the_one_of_the_receipt_day_in_vietnam(
         assert status == EXIT_OK
         answers.append(json.loads(out)["time_limit"])
     assert answers == ["3 working days", "3 working days"]
+
+
+def test_a_year_without_an_announced_schedule_is_said_to_be_estimated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2031 has no announced schedule: the due date is an estimate, in text and JSON."""
+    status, out, _ = run(capsys, "1.000894", "--received", "2031-03-03T09:00", "--lang", "en")
+    assert status == EXIT_OK
+    assert "Due: 2031-03-03 17:00 (estimated)" in out
+    assert out.rstrip().endswith(
+        "Estimated: 2031 has no announced schedule of days off and make-up working days; "
+        "the due date may change when it is announced."
+    )
+    status, out, _ = run(capsys, "1.000894", "--received", "2031-03-03T09:00")
+    assert "Hẹn trả: 2031-03-03 17:00 (ước tính)" in out
+    assert "Ước tính: năm 2031 chưa có lịch nghỉ, làm bù được công bố" in out
+    _, out, _ = run(capsys, "1.000894", "--received", "2031-03-03T09:00", "--format", "json")
+    data = json.loads(out)
+    assert (data["estimated"], data["estimated_years"]) == (True, [2031])
+    assert "Estimated: 2031" in data["explanation"]["en"]
+
+
+def test_a_due_date_crossing_into_an_estimated_year_is_estimated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Received in 2026 (announced) after the cut-off: due in 2027, not announced."""
+    _, out, _ = run(capsys, "1.000894", "--received", "2026-12-31T16:00", "--format", "json")
+    assert json.loads(out)["estimated_years"] == [2027]
+    _, out, _ = run(capsys, "1.000894", "--received", "2026-03-02T09:00", "--format", "json")
+    data = json.loads(out)
+    assert (data["estimated"], data["estimated_years"]) == (False, [])
+    assert "stimated" not in data["explanation"]["en"]

@@ -111,3 +111,13 @@ def test_phases_trace_their_working_days_and_the_roll_forward_of_the_end() -> No
     counted = [s.at for s in deadline.trace if s.kind is StepKind.COUNTED]
     assert counted[:5] == [dt.date(2026, 3, d) for d in (3, 4, 5, 6, 9)]
     assert "Art. 148(5)" in deadline.explain("en")
+
+
+def test_the_estimated_years_of_a_deadline() -> None:
+    vn = WorkingCalendar.vietnam()
+    known = compute_deadline(Duration.working_days(3), dt.datetime(2026, 3, 2, 9), calendar=vn)
+    assert (known.estimated, known.estimated_years) == (False, ())
+    across = compute_deadline(Duration.calendar_days(800), dt.datetime(2026, 3, 2, 9), calendar=vn)
+    assert across.estimated_years == (2027, 2028)
+    none = compute_deadline(Duration.none(), dt.datetime(2031, 3, 3, 9), calendar=vn)
+    assert none.estimated_years == (2031,)

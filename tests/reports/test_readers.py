@@ -138,7 +138,8 @@ def test_collects_every_bad_line(tmp_path: Path) -> None:
         "procedure, field, agency, level, channel, due_at, legal_due_at, result_ready_at, "
         "returned_at, ended_at, supplement_waits, payment_waits, supplement_requests, "
         "due_includes_waits; "
-        "received_at: expected an ISO 8601 date or time like 2026-03-02T09:30, got 'yesterday'"
+        "received_at: expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.ffffff]], naive or with Z "
+        "or ±HH:MM, got 'yesterday'"
     )
     assert lines[1] == f"{where}:3: expected a JSON object, got list"
     assert lines[2] == f"{where}:4: status 9 (result ready) needs result_ready_at"
@@ -203,3 +204,49 @@ def test_csv_rows_of_the_wrong_width_and_blank_rows(tmp_path: Path) -> None:
 
 def test_an_empty_csv_has_no_records(tmp_path: Path) -> None:
     assert list(read_records(write(tmp_path, "d.csv", ""))) == []
+
+
+@pytest.mark.parametrize(
+    ("spelling", "message"),
+    [
+        ("20260304", "basic format, which is not read: write 2026-03-04"),
+        ("2026-03-04Z", "has a zone but no time"),
+        ("2026-03-04+07:00", "has a zone but no time"),
+        ("2026-W10-3", "expected YYYY-MM-DD"),
+    ],
+)
+def test_a_due_date_in_another_spelling_is_refused_not_read_as_midnight(
+    tmp_path: Path, spelling: str, message: str
+) -> None:
+    """20260304 and 2026-03-04Z used to be 00:00, so a result that day was late by instant."""
+    row = {"code": "A", "received_at": "2026-03-02T09:00", "status": 9, "due_at": spelling}
+    row["result_ready_at"] = "2026-03-04T10:00"
+    issues: list[Issue] = []
+    assert list(read_records(write(tmp_path, "d.jsonl", jsonl(row)), issues=issues)) == []
+    (issue,) = issues
+    assert issue.line == 1
+    assert issue.message.startswith("due_at: ")
+    assert message in issue.message
+
+
+def test_a_date_alone_means_the_same_in_csv_and_json(tmp_path: Path) -> None:
+    csv_text = "code,received_at,status,due_at,legal_due_at\nA,2026-03-02,4,2026-03-05,2026-03-06\n"
+    (from_csv,) = read_records(write(tmp_path, "d.csv", csv_text))
+    (from_json,) = read_records(
+        write(
+            tmp_path,
+            "d.jsonl",
+            jsonl(
+                {
+                    "code": "A",
+                    "received_at": "2026-03-02",
+                    "status": 4,
+                    "due_at": "2026-03-05",
+                    "legal_due_at": "2026-03-06",
+                }
+            ),
+        )
+    )
+    assert from_csv == from_json
+    assert from_csv.received_at == D(2026, 3, 2)
+    assert from_csv.legal_due_at == D(2026, 3, 6, 23, 59, 59, 999999)

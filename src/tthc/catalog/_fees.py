@@ -27,6 +27,7 @@ page 3, at most 200,000 đ per copy) is written::
 from __future__ import annotations
 
 import itertools
+import operator
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -97,9 +98,14 @@ class Fee(_Model):
             copies: How many copies (at least 1).
 
         Raises:
+            TypeError: ``pages`` or ``copies`` is not a whole number (``2.5``, ``nan``,
+                ``True``): a part of a page or a copy is not priced.
             ValueError: ``pages`` is missing or not positive, ``copies`` is not positive, or
                 the amount is set by another body (``set_by``) and unknown here.
         """
+        copies = _whole("copies", copies)
+        if pages is not None:
+            pages = _whole("pages", pages)
         if copies < 1:
             raise ValueError(f"copies must be at least 1, got {copies}")
         if self.set_by is not None:
@@ -123,6 +129,16 @@ class Fee(_Model):
             return self.amount * copies
         assert pages is not None
         return self.amount * pages * copies
+
+
+def _whole(name: str, value: object) -> int:
+    """``value`` as an int: an int or any integer type (numpy's), never a bool or a float."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a whole number, got {value!r}")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]  # refused below if not
+    except TypeError:
+        raise TypeError(f"{name} must be a whole number, got {value!r}") from None
 
 
 def _check_rates(rates: tuple[PageRate, ...]) -> None:

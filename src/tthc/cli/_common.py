@@ -57,13 +57,33 @@ def add_calendar_option(parser: argparse.ArgumentParser) -> None:
 
 
 def iso_datetime(text: str) -> dt.datetime:
-    """An argparse type: an ISO 8601 date and time (naive: Vietnam local time; ``Z``: UTC)."""
+    """An argparse type: an ISO 8601 date and time (naive: Vietnam local time; ``Z``: UTC).
+
+    The spellings of :mod:`tthc._iso8601`; a date alone is refused, as it does not say when.
+    """
+    from tthc._iso8601 import TIME_SPELLING, parse_date_or_time  # noqa: PLC0415
+
+    expected = "expected an ISO 8601 date and time like 2026-02-12T10:00"
     try:
-        return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
-    except ValueError:
+        read = parse_date_or_time(text)
+    except ValueError as exc:
+        why = f"; {exc}"
+        if str(exc).startswith("expected"):  # no spelling it resembles: say them all
+            why = f" ({TIME_SPELLING}), got {text!r}"
+        raise argparse.ArgumentTypeError(expected + why) from None
+    if not isinstance(read, dt.datetime):
         raise argparse.ArgumentTypeError(
-            f"expected an ISO 8601 date and time like 2026-02-12T10:00, got {text!r}"
-        ) from None
+            f"{expected}, got the date {text.strip()!r} alone: a day is not an instant; "
+            "give the time too"
+        )
+    from tthc._localtime import to_local  # noqa: PLC0415
+    from tthc.errors import DateOutOfRange  # noqa: PLC0415
+
+    try:
+        to_local(read)
+    except DateOutOfRange as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return read
 
 
 def load_calendar_option(path: Path | None) -> WorkingCalendar:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     from tthc.deadlines import POLICIES, compute_deadline  # noqa: PLC0415
 
     received: dt.datetime = args.received
+    if args.catalog is not None and not args.catalog.exists():  # a usage error, as elsewhere
+        raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(args.catalog))
     calendar = load_calendar_option(args.calendar)
     catalog = load_catalog(args.catalog or bundled_catalog_path())
     # The version in force on the day of receipt in Vietnam, whatever zone the time was given in.
@@ -86,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     aware = received.tzinfo is not None
     due_at = _local(deadline.due_at, aware=aware)
     due = "—" if due_at is None else due_at.isoformat(sep=" ", timespec="minutes")
+    if deadline.estimated:
+        due += " (ước tính)" if args.lang == "vi" else " (estimated)"
     print(f"{procedure.code} {procedure.name}")
     print(f"{'Hẹn trả' if args.lang == 'vi' else 'Due'}: {due}")
     print(deadline.explain(args.lang))
@@ -119,6 +124,8 @@ def _as_json(deadline: Any, name: str, *, aware: bool) -> dict[str, Any]:
         "due_at": _iso(deadline.due_at),
         "due_date": _iso(deadline.due_date),
         "window": None if window is None else [_iso(window[0]), _iso(window[1])],
+        "estimated": deadline.estimated,
+        "estimated_years": list(deadline.estimated_years),
         "trace": [
             {"kind": s.kind.value, "at": _iso(s.at), "en": s.note_en, "vi": s.note_vi}
             for s in deadline.trace

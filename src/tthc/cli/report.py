@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tthc.cli._common import (
     add_calendar_option,
@@ -14,7 +15,10 @@ from tthc.cli._common import (
     load_calendar_option,
 )
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from tthc.errors import Issue
+
+__all__ = ["MAX_ISSUES_SHOWN", "register"]
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -31,8 +35,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "Read dossier records (JSON Lines or CSV, one dossier per line; columns are the "
             "DossierRecord fields) and print the report: carried over, received, resolved "
             "early / on time / late, in progress, paused, refused, withdrawn, stopped, "
-            "returned, and the rate, per group. Bad lines are reported as FILE:LINE: "
-            "message and nothing else is printed (exit 1)."
+            "returned, and the rate, per group. Strict: bad lines are reported as "
+            "FILE:LINE: message and nothing else is printed (exit 1); with --skip-bad-lines "
+            "they are reported, skipped, and the report says how many (exit 0)."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="dossier records, .jsonl or .csv")
@@ -70,6 +75,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--input-format", choices=tuple(INPUT_FORMATS), help="default: from the file extension"
     )
+    parser.add_argument(
+        "--skip-bad-lines",
+        action="store_true",
+        help="report bad lines on standard error, skip them and print the report anyway; "
+        "the report says how many lines were skipped",
+    )
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
     add_lang_option(parser, what="the text headings")
     parser.add_argument(
@@ -95,9 +106,23 @@ def _usage(message: str) -> NoReturn:
     raise _UsageError(f"tthc report: error: {message}")
 
 
+#: Bad lines listed on standard error; the others are counted.
+MAX_ISSUES_SHOWN = 1000
+
+
+class _FirstIssues(list["Issue"]):
+    """The first :data:`MAX_ISSUES_SHOWN` bad lines, and how many there were in all."""
+
+    seen = 0
+
+    def append(self, issue: Issue) -> None:
+        self.seen += 1
+        if len(self) < MAX_ISSUES_SHOWN:
+            super().append(issue)
+
+
 def run(args: argparse.Namespace) -> int:
     """Read the records, build the report and print it, or print every bad line."""
-    from tthc.errors import Issue  # noqa: PLC0415
     from tthc.reports import Period, read_records, report  # noqa: PLC0415
     from tthc.reports._readers import _format_of  # noqa: PLC0415
 
@@ -114,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
             "or give --input-format"
         )
     calendar = load_calendar_option(args.calendar) if args.policy == "by-session" else None
-    issues: list[Issue] = []
+    issues = _FirstIssues()
     records = read_records(args.file, input_format=args.input_format, issues=issues)
     result = report(
         records,
@@ -125,15 +150,18 @@ def run(args: argparse.Namespace) -> int:
         resolution=args.resolution,
         calendar=calendar,
     )
-    if issues:
+    if issues.seen:
         for issue in issues:
             print(issue, file=sys.stderr)
-        count = len(issues)
-        print(
-            f"tthc report: {count} invalid line{'s' if count != 1 else ''}; no report printed",
-            file=sys.stderr,
-        )
-        return 1
+        count = issues.seen
+        if count > len(issues):
+            print(f"tthc report: ... and {count - len(issues):,} more", file=sys.stderr)
+        lines = f"{count} invalid line{'s' if count != 1 else ''}"
+        if not args.skip_bad_lines:
+            print(f"tthc report: {lines}; no report printed", file=sys.stderr)
+            return 1
+        print(f"tthc report: {lines} skipped, not counted", file=sys.stderr)
+        result = dataclasses.replace(result, skipped=count)
     if args.format == "json":
         print(result.to_json())
     elif args.format == "csv":

@@ -30,6 +30,7 @@ from tthc.deadlines._counting import cutoff_passed, phase_ends
 from tthc.deadlines._deadline import Deadline
 from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
+from tthc.errors import DateOutOfRange
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
@@ -119,7 +120,15 @@ def compute_deadline(
         else to_local(received_at)
     )
     start = calendar.next_counting_instant(local)
-    due, window = _COUNTERS[duration.kind](calendar, start, duration, policy)
+    try:
+        due, window = _COUNTERS[duration.kind](calendar, start, duration, policy)
+    except OverflowError:  # a limit past year 9999: no datetime holds its end
+        error = DateOutOfRange(start.date(), calendar.first_date, calendar.last_date)
+        error.args = (
+            f"{duration} from {start.date().isoformat()} ends outside the calendar's "
+            f"supported range {calendar.first_date.isoformat()}..{calendar.last_date.isoformat()}",
+        )
+        raise error from None
     return _new_deadline(
         Deadline, (received_at, start, due, window, duration, policy, calendar, code, case, channel)
     )

@@ -110,6 +110,24 @@ class Deadline(NamedTuple):
             from_local(self.local_window[1], self.received_at),
         )
 
+    @property
+    def estimated_years(self) -> tuple[int, ...]:
+        """The years, from the receipt to the due date, without an announced schedule.
+
+        The calendar estimates their days off and make-up working days from the statute
+        (:attr:`~tthc.WorkingCalendar.known_years`), so a due date counted across one of
+        them may move when the year's schedule is announced.
+        """
+        first = min(to_local(self.received_at), self.local_start).year
+        last = self.local_start if self.local_due is None else self.local_due
+        known = self.calendar.known_years
+        return tuple(year for year in range(first, last.year + 1) if year not in known)
+
+    @property
+    def estimated(self) -> bool:
+        """Whether the due date is an estimate: :attr:`estimated_years` is not empty."""
+        return bool(self.estimated_years)
+
     def __repr__(self) -> str:
         return (
             f"Deadline(due_at={self.due_at!r}, received_at={self.received_at!r}, "
@@ -152,7 +170,23 @@ class Deadline(NamedTuple):
             )
         if skipped:
             lines.insert(-1, _skipped_summary(skipped, english=english))
+        years = self.estimated_years
+        if years:
+            lines.append(_estimated_note(years, english=english))
         return "\n".join(lines)
+
+
+def _estimated_note(years: tuple[int, ...], *, english: bool) -> str:
+    named = ", ".join(map(str, years))
+    if english:
+        return (
+            f"Estimated: {named} {'has' if len(years) == 1 else 'have'} no announced schedule of "
+            "days off and make-up working days; the due date may change when it is announced."
+        )
+    return (
+        f"Ước tính: năm {named} chưa có lịch nghỉ, làm bù được công bố; hẹn trả có thể "
+        "thay đổi khi lịch được công bố."
+    )
 
 
 def _fmt_day(day: dt.date, *, english: bool) -> str:

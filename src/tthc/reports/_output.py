@@ -46,6 +46,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "resolution": report.resolution.value,
         "group_by": list(report.group_by),
         "records": report.records,
+        "skipped": report.skipped,
         "rows": [_row_dict(row) for row in report.rows],
         "total": _row_dict(report.total),
     }

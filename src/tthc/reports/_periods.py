@@ -28,6 +28,8 @@ _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.|/)(\d{4}-\d{2}-\d{2})$")
 
 
 def _month_end(year: int, month: int) -> dt.date:
+    if (year, month) == (dt.date.max.year, 12):
+        return dt.date.max  # which a period refuses, saying why
     first_next = dt.date(year + month // 12, month % 12 + 1, 1)
     return first_next - _ONE_DAY
 
@@ -62,6 +64,11 @@ class Period:
                 raise TypeError(f"Period.{name} must be a date, got {type(value).__name__}")
         if self.last < self.first:
             raise ValueError(f"a period cannot end ({self.last}) before it starts ({self.first})")
+        if self.last == dt.date.max:
+            raise ValueError(
+                f"a period must end before {dt.date.max}: its end, 00:00 of the day after "
+                "its last, must be a datetime that exists"
+            )
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:

@@ -1,29 +1,26 @@
 """Dossier records from JSON Lines or CSV files, with every bad line reported by number.
 
-Columns (CSV) or keys (JSON Lines) are the :class:`DossierRecord` field names. Times are
-ISO 8601 (``2026-03-02T09:30``, ``2026-03-02 09:30:00+07:00``); naive means Vietnam local
-time. A date without a time is 00:00 of that day, except for ``due_at`` and
-``legal_due_at``, which then mean the end of that day: a time limit runs to the end of its
-last day (BLDS 2015 Art. 148(1)). An empty cell or ``null`` is a missing value. Waits are a
-JSON list of ``[started, ended]`` pairs (``ended`` null while open), or in CSV
-``started/ended`` intervals separated by ``;`` (``2026-03-03T10:00/2026-03-05T08:00;
-2026-03-09T09:00/``). ``due_includes_waits`` is ``true`` or ``false`` (CSV also ``1``/``0``,
-``yes``/``no``).
+A file is read line by line, each line on its own: one JSON object, or one CSV row. A line
+that cannot be read exactly (not UTF-8, too long, a quote left open, a duplicate key, a
+bad value) is an :class:`~tthc.errors.Issue` naming the file and the line, and the next
+line is read as if it were the first after the header: nothing that follows is swallowed.
+CSV cells therefore cannot span lines. ``docs/input.md`` gives every rule and limit.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tthc.errors import Issue
+from tthc.reports._fields import FIELDS, REQUIRED, BadValue, record_from_row
 from tthc.reports._records import DossierRecord
 
-__all__ = ["INPUT_FORMATS", "read_records"]
+__all__ = ["INPUT_FORMATS", "MAX_LINE_BYTES", "MAX_NESTING", "read_records"]
 
 #: Input formats by name, and the file extensions that select them.
 INPUT_FORMATS: dict[str, tuple[str, ...]] = {
@@ -31,124 +28,17 @@ INPUT_FORMATS: dict[str, tuple[str, ...]] = {
     "csv": (".csv",),
 }
 
-_FIELDS = tuple(DossierRecord.__dataclass_fields__)
-_REQUIRED = ("code", "received_at", "status")
-_TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_at", "ended_at")
-_END_OF_DAY = ("due_at", "legal_due_at")
-_WAITS = ("supplement_waits", "payment_waits")
-_INTS = ("status", "supplement_requests")
-_BOOLS = ("due_includes_waits",)
-_TRUTH = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+#: The longest line read, in bytes of UTF-8 without its line end. A record is a few
+#: hundred bytes; a longer line is an issue and is not kept in memory.
+MAX_LINE_BYTES = 100_000
+#: The deepest nesting of JSON arrays and objects in a line (a record needs 3: the
+#: object, a list of waits, a wait).
+MAX_NESTING = 16
 
-
-class _BadValue(ValueError):
-    pass
-
-
-def _time(name: str, value: object) -> dt.datetime | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise _BadValue(f"{name}: expected an ISO 8601 time as text, got {value!r}")
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime.combine(day, dt.time.max if name in _END_OF_DAY else dt.time())
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise _BadValue(
-            f"{name}: expected an ISO 8601 date or time like 2026-03-02T09:30, got {value!r}"
-        ) from None
-
-
-def _int(name: str, value: object) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    raise _BadValue(f"{name}: expected a whole number, got {value!r}")
-
-
-def _bool(name: str, value: object) -> bool | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _TRUTH:
-        return _TRUTH[value.strip().lower()]
-    raise _BadValue(f"{name}: expected true or false, got {value!r}")
-
-
-def _waits(name: str, value: object) -> list[tuple[dt.datetime, dt.datetime | None]]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        pairs: list[Any] = [part.split("/") for part in value.split(";") if part.strip()]
-    elif isinstance(value, list):
-        pairs = value
-    else:
-        raise _BadValue(f"{name}: expected a list of [started, ended] pairs, got {value!r}")
-    waits = []
-    for pair in pairs:
-        if not isinstance(pair, list) or len(pair) != 2:
-            raise _BadValue(
-                f"{name}: expected [started, ended] pairs (CSV: started/ended;...), got {pair!r}"
-            )
-        start = _time(name, pair[0])
-        if start is None:
-            raise _BadValue(f"{name}: a wait needs its start time, got {pair!r}")
-        waits.append((start, _time(name, pair[1])))
-    return waits
-
-
-def _value(name: str, raw: object) -> Any:
-    """The Python value of one field, read from JSON or CSV text."""
-    if name in _TIMES:
-        return _time(name, raw)
-    if name in _WAITS:
-        return _waits(name, raw)
-    if name in _INTS:
-        return _int(name, raw)
-    if name in _BOOLS:
-        return _bool(name, raw)
-    if name == "channel" and isinstance(raw, str) and raw.strip().isdigit():
-        return int(raw)
-    return None if raw == "" else raw
-
-
-def _record(row: dict[str, Any]) -> DossierRecord:
-    problems: list[str] = []
-    unknown = [k for k in row if k not in _FIELDS]
-    if unknown:
-        problems.append(
-            f"unknown field(s) {', '.join(map(repr, unknown))}; "
-            f"expected some of {', '.join(_FIELDS)}"
-        )
-    values: dict[str, Any] = {}
-    bad: set[str] = set()
-    for name, raw in row.items():
-        try:
-            value = _value(name, raw)
-        except _BadValue as exc:
-            problems.append(str(exc))
-            bad.add(name)
-            continue
-        if value is not None:
-            values[name] = value
-    missing = [k for k in _REQUIRED if k not in values and k not in bad]
-    if missing:
-        problems.append(f"missing {', '.join(missing)}")
-    if problems:
-        raise _BadValue("; ".join(problems))
-    try:
-        return DossierRecord(**values)
-    except (TypeError, ValueError) as exc:
-        raise _BadValue(str(exc)) from None
+_BOM = b"\xef\xbb\xbf"
+_CHUNK = 1 << 16
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def _format_of(path: Path, input_format: str | None) -> str:
@@ -168,65 +58,204 @@ def _format_of(path: Path, input_format: str | None) -> str:
     )
 
 
-def _jsonl_rows(handle: Any, name: str) -> Iterator[tuple[int, dict[str, Any] | Issue]]:
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield (
-                number,
-                Issue(f"invalid JSON: {exc.msg}", file=name, line=number, column=exc.colno),
-            )
-            continue
-        if not isinstance(row, dict):
-            yield (
-                number,
-                Issue(f"expected a JSON object, got {type(row).__name__}", file=name, line=number),
-            )
-            continue
-        yield number, row
-
-
-def _csv_rows(handle: Any, name: str) -> Iterator[tuple[int, dict[str, Any] | Issue]]:
-    reader = csv.reader(handle)
-    header = next(reader, None)
-    if header is None:
-        return
-    header = [h.strip() for h in header]
-    unknown = [h for h in header if h not in _FIELDS]
-    missing = [h for h in _REQUIRED if h not in header]
-    if unknown or missing:
-        problems = []
-        if unknown:
-            problems.append(f"unknown column(s) {', '.join(map(repr, unknown))}")
-        if missing:
-            problems.append(f"missing column(s) {', '.join(missing)}")
-        yield (
-            1,
-            Issue(
-                f"{'; '.join(problems)}; expected columns among {', '.join(_FIELDS)}",
-                file=name,
-                line=1,
-            ),
-        )
-        return
-    for cells in reader:
-        number = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
+def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, str | Issue]]:
+    r"""Every line as text without its end (``\n`` or ``\r\n``), or the issue that it is."""
+    number = 0
+    while raw := handle.readline(MAX_LINE_BYTES + 3):
+        number += 1
+        if number == 1 and raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
+        ended = raw.endswith(b"\n")
+        while not ended and len(raw) > MAX_LINE_BYTES:  # skip the rest, unread
+            rest = handle.readline(_CHUNK)
+            ended = not rest or rest.endswith(b"\n")
+        line = raw.removesuffix(b"\n").removesuffix(b"\r")
+        if len(line) > MAX_LINE_BYTES:
             yield (
                 number,
                 Issue(
-                    f"expected {len(header)} cells as in the header, got {len(cells)}",
+                    f"line longer than {MAX_LINE_BYTES:,} bytes; a record is one line",
                     file=name,
                     line=number,
+                    code="too-long",
                 ),
             )
             continue
-        yield number, dict(zip(header, cells, strict=True))
+        try:
+            yield number, line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(line[: exc.start].decode("utf-8")) + 1
+            yield (
+                number,
+                Issue(
+                    f"not UTF-8: byte 0x{line[exc.start]:02x} cannot start or continue a character",
+                    file=name,
+                    line=number,
+                    column=column,
+                    code="encoding",
+                ),
+            )
+
+
+def _nesting(text: str) -> int:
+    """How deep JSON arrays and objects nest in ``text`` (its strings ignored)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused, not decided by the last one."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _json_row(text: str, name: str, number: int) -> dict[str, Any] | Issue:
+    def issue(message: str, column: int | None = None, code: str = "invalid-json") -> Issue:
+        return Issue(message, file=name, line=number, column=column, code=code)
+
+    if text.count("[") + text.count("{") > MAX_NESTING and _nesting(text) > MAX_NESTING:
+        return issue(f"JSON nested deeper than {MAX_NESTING} levels", code="too-deep")
+    try:
+        row = json.loads(text, object_pairs_hook=_object)
+    except _DuplicateKey as exc:
+        return issue(f"key {exc.args[0]!r} given twice; give each field once", code="duplicate-key")
+    except json.JSONDecodeError as exc:
+        return issue(f"invalid JSON: {exc.msg}", exc.colno)
+    except ValueError as exc:  # an integer of more digits than Python converts
+        return issue(f"invalid JSON: {exc}")
+    if not isinstance(row, dict):
+        return issue(f"expected a JSON object, got {type(row).__name__}", code="invalid")
+    return row
+
+
+def _checked_json_row(text: str, name: str, number: int) -> dict[str, Any] | Issue:
+    row = _json_row(text, name, number)
+    if isinstance(row, dict) and "\\u" in text and _has_surrogate(row):
+        return Issue(
+            "a \\u escape gives half of a UTF-16 pair, which is not a character",
+            file=name,
+            line=number,
+            code="invalid-json",
+        )
+    return row
+
+
+def _has_surrogate(value: object) -> bool:
+    r"""Whether a JSON value holds a lone surrogate (``"\ud800"``), which no file can store."""
+    if isinstance(value, str):
+        return not value.isascii() and any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
+
+
+def _jsonl_rows(lines: Iterator[tuple[int, str | Issue]], name: str) -> Iterator[Any]:
+    for number, text in lines:
+        if isinstance(text, Issue):
+            yield number, text
+        elif text.strip():
+            yield number, _checked_json_row(text, name, number)
+
+
+def _open_quote(text: str) -> int:
+    """The 1-based column of the quote that opens the cell left open at the end of ``text``."""
+    opened, quoted, closed, start = 0, False, False, True
+    for column, char in enumerate(text, start=1):
+        if quoted:
+            quoted = char != '"'
+            closed = not quoted
+        elif char == '"' and (start or closed):  # a cell's first quote, or a doubled one
+            quoted, closed = True, False
+            opened = column if start else opened
+        else:
+            closed = False
+        start = not quoted and char == ","
+    return opened
+
+
+def _cells(text: str, name: str, number: int) -> list[str] | Issue:
+    try:
+        return next(csv.reader((text,), strict=True))
+    except csv.Error as exc:
+        if str(exc) == "unexpected end of data":
+            column = _open_quote(text)
+            return Issue(
+                "a quoted cell is not closed on its line (cells cannot span lines): "
+                "close the quote, or double a quote inside the cell",
+                file=name,
+                line=number,
+                column=column,
+                code="unclosed-quote",
+            )
+        message = str(exc)
+        if "new-line" in message:
+            message = "a carriage return inside a cell that is not quoted"
+        return Issue(f"invalid CSV: {message}", file=name, line=number, code="invalid-csv")
+
+
+def _header(cells: list[str], name: str) -> list[str] | Issue:
+    header = [h.strip() for h in cells]
+    problems = []
+    duplicates = sorted({h for h in header if header.count(h) > 1})
+    for column in duplicates:
+        places = [str(i) for i, h in enumerate(header, start=1) if h == column]
+        problems.append(f"column {column!r} given twice (columns {', '.join(places)})")
+    unknown = [h for h in header if h not in FIELDS]
+    missing = [h for h in REQUIRED if h not in header]
+    if unknown:
+        problems.append(f"unknown column(s) {', '.join(map(repr, unknown))}")
+    if missing:
+        problems.append(f"missing column(s) {', '.join(missing)}")
+    if not problems:
+        return header
+    return Issue(
+        f"{'; '.join(problems)}; expected columns among {', '.join(FIELDS)}, each once",
+        file=name,
+        line=1,
+        code="duplicate-column" if duplicates else "invalid-header",
+    )
+
+
+def _csv_rows(lines: Iterator[tuple[int, str | Issue]], name: str) -> Iterator[Any]:
+    header: list[str] | None = None
+    for number, text in lines:
+        cells = text if isinstance(text, Issue) else _cells(text, name, number)
+        if header is None:
+            columns = cells if isinstance(cells, Issue) else _header(cells, name)
+            if isinstance(columns, Issue):
+                yield number, columns  # without its columns, no line can be read
+                return
+            header = columns
+            continue
+        if isinstance(cells, Issue):
+            yield number, cells
+        elif any(c.strip() for c in cells):
+            if len(cells) != len(header):
+                yield (
+                    number,
+                    Issue(
+                        f"expected {len(header)} cells as in the header, got {len(cells)}",
+                        file=name,
+                        line=number,
+                    ),
+                )
+            else:
+                yield number, dict(zip(header, cells, strict=True))
 
 
 def read_records(
@@ -237,12 +266,17 @@ def read_records(
 ) -> Iterator[DossierRecord]:
     """Read dossier records from a JSON Lines or CSV file, one at a time.
 
+    Strict by default: the first line that cannot be read exactly raises, naming the file
+    and the line. To go on past bad lines, pass ``issues``: each bad line is then appended
+    to it (an :class:`~tthc.errors.Issue` with the line number) and skipped, so
+    ``len(issues)`` is the count of lines skipped; pass the same list to
+    :func:`tthc.report` as ``skipped`` and the report says it.
+
     Args:
         path: The file; its extension (``.jsonl``, ``.ndjson``, ``.json``, ``.csv``) gives
             the format unless ``input_format`` does.
         input_format: ``"jsonl"`` or ``"csv"``.
-        issues: Collect bad lines here (as :class:`~tthc.errors.Issue`, with the line
-            number) and skip them. Without it, the first bad line raises.
+        issues: Collect bad lines here and skip them, instead of raising at the first.
 
     Raises:
         ValueError: A bad line (``file:line: message``) when ``issues`` is not given; an
@@ -252,13 +286,14 @@ def read_records(
     source = Path(path)
     kind = _format_of(source, input_format)
     name = str(path)
-    with source.open(encoding="utf-8-sig", newline="" if kind == "csv" else None) as handle:
-        rows = _csv_rows(handle, name) if kind == "csv" else _jsonl_rows(handle, name)
+    with source.open("rb") as handle:
+        lines = _lines(handle, name)
+        rows = _csv_rows(lines, name) if kind == "csv" else _jsonl_rows(lines, name)
         for number, row in rows:
             if isinstance(row, dict):
                 try:
-                    record = _record(row)
-                except _BadValue as exc:
+                    record = record_from_row(row)
+                except BadValue as exc:
                     problem = Issue(str(exc), file=name, line=number)
                 else:
                     yield record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -183,6 +183,8 @@ class Report:
         rows: One row per group that had any dossier, sorted by group.
         total: The whole period, every group together.
         records: How many input records were read (including those outside the period).
+        skipped: How many input lines were skipped as unreadable, and so not counted
+            (``report(..., skipped=issues)``); 0 when every line was read.
     """
 
     period: Period
@@ -193,6 +195,7 @@ class Report:
     rows: tuple[ReportRow, ...]
     total: ReportRow
     records: int = 0
+    skipped: int = 0
     _index: dict[tuple[str, ...], ReportRow] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -239,6 +242,7 @@ class Report:
             tuple(merged[k] for k in sorted(merged)),
             self.total._add(other.total),
             self.records + other.records,
+            self.skipped + other.skipped,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -342,6 +346,7 @@ def report(
     policy: ClassificationPolicy | str = BY_DATE,
     resolution: Resolution | str = Resolution.RESULT_READY,
     calendar: WorkingCalendar | None = None,
+    skipped: Collection[object] = (),
 ) -> Report:
     """Count early, on-time and late dossiers, and the rest, per group over a period.
 
@@ -363,6 +368,9 @@ def report(
         resolution: Whether a dossier is resolved when its result is ready (default) or
             when it is returned.
         calendar: The working calendar, needed by the ``by-session`` policy only.
+        skipped: The lines skipped while reading ``dossiers``: the list given to
+            :func:`~tthc.reports.read_records` as ``issues``. Its length is taken once
+            ``dossiers`` is read, and the report says it (:attr:`Report.skipped`).
 
     Raises:
         ValueError: An unknown dimension, policy or resolution; ``as_of`` not after the
@@ -452,4 +460,5 @@ def report(
         rows,
         ReportRow((), *counted.total),
         counted.records,
+        len(skipped),
     )

@@ -82,6 +82,13 @@ def report_to_text(report: Report, *, lang: str = "en", width: int | None = 100)
     figure_widths = [max(len(h), *(len(v[i]) for v in values)) for i, h in enumerate(figures)]
 
     out = _joined(_title(report, vi=vi), width)
+    if report.skipped:
+        count = report.skipped
+        out.append(
+            f"Bỏ qua {count} dòng không đọc được, không được tính"
+            if vi
+            else f"{count} unreadable line{'s' if count != 1 else ''} skipped, not counted"
+        )
     heading = len(out)
     for block in _blocks(group_widths, figure_widths, width):
         if len(out) > heading:

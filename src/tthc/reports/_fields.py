@@ -1,0 +1,162 @@
+"""The fields of a dossier record read from text: one JSON Lines object or one CSV row.
+
+Columns (CSV) or keys (JSON Lines) are the :class:`DossierRecord` field names. Times are
+ISO 8601 (``2026-03-02T09:30``, ``2026-03-02 09:30:00+07:00``); naive means Vietnam local
+time. A date without a time is 00:00 of that day, except for ``due_at`` and
+``legal_due_at``, which then mean the end of that day: a time limit runs to the end of its
+last day (BLDS 2015 Art. 148(1)). An empty cell or ``null`` is a missing value. Waits are a
+JSON list of ``[started, ended]`` pairs (``ended`` null while open), or in CSV
+``started/ended`` intervals separated by ``;`` (``2026-03-03T10:00/2026-03-05T08:00;
+2026-03-09T09:00/``). ``due_includes_waits`` is ``true`` or ``false`` (CSV also ``1``/``0``,
+``yes``/``no``). The line a row came from is the reader's business
+(:mod:`tthc.reports._readers`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tthc._iso8601 import parse_date_or_time
+from tthc.reports._records import DossierRecord
+
+__all__ = ["FIELDS", "MAX_QUOTED", "REQUIRED", "BadValue", "record_from_row"]
+
+FIELDS = tuple(DossierRecord.__dataclass_fields__)
+REQUIRED = ("code", "received_at", "status")
+_TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_at", "ended_at")
+_END_OF_DAY = ("due_at", "legal_due_at")
+_WAITS = ("supplement_waits", "payment_waits")
+_INTS = ("status", "supplement_requests")
+_BOOLS = ("due_includes_waits",)
+#: Digits of a whole number written as text; more is not a count of anything.
+_MAX_DIGITS = 18
+#: Characters of a value quoted in a message; the rest is cut.
+MAX_QUOTED = 80
+_MAX_MESSAGE = 4 * MAX_QUOTED
+
+_TRUTH = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+class BadValue(ValueError):
+    """A field or a row that cannot be read as a record; the message says which and why."""
+
+
+def _quote(value: object) -> str:
+    """``repr(value)``, cut to :data:`MAX_QUOTED` characters (a hostile cell can be long)."""
+    text = repr(value)
+    if len(text) <= MAX_QUOTED:
+        return text
+    return f"{text[: MAX_QUOTED - 20]}... ({len(text):,} characters)"
+
+
+def _time(name: str, value: object) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BadValue(f"{name}: expected an ISO 8601 time as text, got {_quote(value)}")
+    try:
+        read = parse_date_or_time(value)
+    except ValueError as exc:
+        raise BadValue(f"{name}: {exc}") from None
+    if isinstance(read, dt.datetime):
+        return read
+    return dt.datetime.combine(read, dt.time.max if name in _END_OF_DAY else dt.time())
+
+
+def _int(name: str, value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+            return int(text)
+    raise BadValue(f"{name}: expected a whole number, got {_quote(value)}")
+
+
+def _bool(name: str, value: object) -> bool | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUTH:
+        return _TRUTH[value.strip().lower()]
+    raise BadValue(f"{name}: expected true or false, got {_quote(value)}")
+
+
+def _waits(name: str, value: object) -> list[tuple[dt.datetime, dt.datetime | None]]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        pairs: list[Any] = [part.split("/") for part in value.split(";") if part.strip()]
+    elif isinstance(value, list):
+        pairs = value
+    else:
+        raise BadValue(f"{name}: expected a list of [started, ended] pairs, got {_quote(value)}")
+    waits = []
+    for pair in pairs:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise BadValue(
+                f"{name}: expected [started, ended] pairs (CSV: started/ended;...), "
+                f"got {_quote(pair)}"
+            )
+        start = _time(name, pair[0])
+        if start is None:
+            raise BadValue(f"{name}: a wait needs its start time, got {_quote(pair)}")
+        waits.append((start, _time(name, pair[1])))
+    return waits
+
+
+def _value(name: str, raw: object) -> Any:
+    """The Python value of one field, read from JSON or CSV text."""
+    if name in _TIMES:
+        return _time(name, raw)
+    if name in _WAITS:
+        return _waits(name, raw)
+    if name in _INTS:
+        return _int(name, raw)
+    if name in _BOOLS:
+        return _bool(name, raw)
+    if name == "channel" and isinstance(raw, str) and raw.strip().isdigit():
+        return _int(name, raw)  # a portal code (1, 2, 3); DossierRecord checks which
+    return None if raw == "" else raw
+
+
+def record_from_row(row: dict[str, Any]) -> DossierRecord:
+    """The record of one row (field name to JSON value or CSV text).
+
+    Raises:
+        BadValue: Every problem of the row, in one message.
+    """
+    problems: list[str] = []
+    unknown = [k for k in row if k not in FIELDS]
+    if unknown:
+        problems.append(
+            f"unknown field(s) {', '.join(map(_quote, unknown))}; "
+            f"expected some of {', '.join(FIELDS)}"
+        )
+    values: dict[str, Any] = {}
+    bad: set[str] = set()
+    for name, raw in row.items():
+        try:
+            value = _value(name, raw)
+        except BadValue as exc:
+            problems.append(str(exc))
+            bad.add(name)
+            continue
+        if value is not None:
+            values[name] = value
+    missing = [k for k in REQUIRED if k not in values and k not in bad]
+    if missing:
+        problems.append(f"missing {', '.join(missing)}")
+    if problems:
+        raise BadValue("; ".join(problems))
+    try:
+        return DossierRecord(**values)
+    except (TypeError, ValueError) as exc:
+        message = str(exc)
+        if len(message) > _MAX_MESSAGE:  # the record quotes its values whole
+            message = f"{message[:_MAX_MESSAGE]}... ({len(message):,} characters)"
+        raise BadValue(message) from None
