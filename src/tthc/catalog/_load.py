@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from tthc._files import not_regular, read_regular_file
 from tthc._yaml import MAX_BYTES, YamlDocument, load_yaml
 from tthc.catalog._catalog import Catalog
 from tthc.catalog._checks import Origin, check_catalog, check_overlay, check_procedure
@@ -28,8 +30,8 @@ from tthc.errors import CatalogError, Issue
 
 __all__ = ["catalog_files", "load_catalog", "parse_catalog"]
 
-#: The file names a folder tree is searched for.
-SUFFIXES = (".yaml", ".yml")
+#: The file names a folder tree is searched for, in any case (``X.YAML`` too).
+SUFFIXES = (".yaml", ".yml", ".json")
 _ROOT_KEYS = ("procedures", "overlays")
 DocPath = tuple[str | int, ...]
 
@@ -58,8 +60,14 @@ class _YamlOrigin:
 def load_catalog(path: str | os.PathLike[str], *more: str | os.PathLike[str]) -> Catalog:
     """Load catalogue files, or folder trees of them, into one checked catalogue.
 
-    A folder is searched recursively for ``*.yaml`` and ``*.yml`` files, skipping hidden
-    files and folders; files named directly are read whatever their suffix (JSON is YAML).
+    A folder is searched recursively for ``*.yaml``, ``*.yml`` and ``*.json`` files (in
+    any case: ``X.YAML`` too), following symbolic links and skipping hidden files and
+    folders (names starting with ``.``); other files are not catalogue files and are left
+    alone. Files named directly are read whatever their suffix (JSON is YAML). A file
+    reached twice, for example named and also inside a folder, is read once. A folder
+    that cannot be listed, a broken link, and a catalogue name that is not a regular file
+    (a FIFO, a device) are issues: nothing is skipped silently, and nothing but regular
+    files is ever opened.
 
     Raises:
         CatalogError: Anything is wrong anywhere; ``.issues`` lists every problem with
@@ -101,52 +109,118 @@ def _collector_paused() -> Iterator[None]:
 def catalog_files(
     paths: Iterable[str | os.PathLike[str]],
 ) -> tuple[list[tuple[str, Path | str | bytes]], list[Issue]]:
-    """The files to read under ``paths``, and an issue for each path that has none."""
-    sources: list[tuple[str, Path | str | bytes]] = []
-    issues: list[Issue] = []
+    """The files to read under ``paths``, and an issue for each path that cannot be read.
+
+    A file reached twice (named and also inside a folder, or through a symbolic link) is
+    read once, under the name it was first reached by.
+    """
+    finder = _Finder()
     for given in paths:
-        path = Path(given)
-        name = os.fspath(given)
-        if path.is_dir():
-            found = sorted(_tree(path))
-            if not found:
-                issues.append(
+        finder.add(os.fspath(given))
+    return [(name, Path(name)) for name in finder.files], finder.issues
+
+
+class _Finder:
+    """Collects the files under the paths given, each once, and what could not be searched."""
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.issues: list[Issue] = []
+        self._seen: set[tuple[int, int]] = set()
+
+    def add(self, name: str) -> None:
+        status = self._stat(name, named=True)
+        if status is None:
+            return
+        if stat.S_ISDIR(status.st_mode):
+            again = self._searched_before(status)
+            reached = list(self._tree(name, status))
+            found = sorted((path for path, first in reached if first), key=Path)
+            if not reached and not again:
+                self.issues.append(
                     Issue(
-                        "no catalogue files (*.yaml, *.yml) in this folder or below it",
+                        "no catalogue files (*.yaml, *.yml, *.json) in this folder or below it",
                         file=name,
                         code="no-files",
                     )
                 )
-            sources.extend((str(f), f) for f in found)
-        elif path.is_file():
-            sources.append((name, path))
-        elif path.exists():
-            issues.append(Issue("not a regular file", file=name, code="not-a-file"))
+            self.files.extend(found)
+        elif stat.S_ISREG(status.st_mode):
+            if self._first_visit(status):
+                self.files.append(name)
         else:
-            issues.append(Issue("no such file or folder", file=name, code="not-found"))
-    return sources, issues
+            self.issues.append(not_regular(name, status.st_mode))
 
+    def _stat(self, name: str, *, named: bool) -> os.stat_result | None:
+        try:
+            return os.stat(name)
+        except FileNotFoundError:
+            link = os.path.islink(name)
+            missing = "a symbolic link to a missing file" if link else "no such file or folder"
+            self.issues.append(Issue(missing, file=name, code="not-found"))
+        except OSError as exc:
+            message = f"cannot read this {'path' if named else 'entry'}: {exc.strerror or exc}"
+            self.issues.append(Issue(message, file=name, code="unreadable"))
+        return None
 
-def _tree(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.endswith(SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
+    def _first_visit(self, status: os.stat_result) -> bool:
+        key = (status.st_dev, status.st_ino)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    def _searched_before(self, status: os.stat_result) -> bool:
+        return (status.st_dev, status.st_ino) in self._seen
+
+    def _tree(self, top: str, status: os.stat_result) -> Iterator[tuple[str, bool]]:
+        """The catalogue files below ``top``, each with whether it is reached for the first time.
+
+        Symbolic links are followed; each folder is searched once.
+        """
+        folders = [(top, status)]
+        while folders:
+            folder, folder_status = folders.pop()
+            if not self._first_visit(folder_status):
+                continue  # reached again through a link: its files are already listed
+            try:
+                with os.scandir(folder) as listing:
+                    names = sorted(entry.name for entry in listing)
+            except OSError as exc:
+                self.issues.append(
+                    Issue(
+                        f"cannot read this folder: {exc.strerror or exc}; "
+                        "the files in it were not checked",
+                        file=folder,
+                        code="unreadable",
+                    )
+                )
+                continue
+            for entry in names:
+                if entry.startswith("."):
+                    continue
+                path = os.path.join(folder, entry)
+                wanted = entry.lower().endswith(SUFFIXES)
+                if not wanted and not os.path.isdir(path):
+                    continue
+                found = self._stat(path, named=False)
+                if found is None:
+                    continue
+                if stat.S_ISDIR(found.st_mode):
+                    folders.append((path, found))
+                elif not wanted:
+                    continue
+                elif not stat.S_ISREG(found.st_mode):
+                    self.issues.append(not_regular(path, found.st_mode))
+                else:
+                    yield path, self._first_visit(found)
 
 
 def _read(name: str, source: Path | str | bytes) -> str | bytes | Issue:
     if not isinstance(source, Path):
         return source
     try:
-        size = source.stat().st_size
-        if size <= MAX_BYTES:  # a file that grew since is refused by load_yaml, by size
-            return source.read_bytes()
-        return Issue(
-            f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes",
-            file=name,
-            code="too-large",
-        )
+        return read_regular_file(source, max_bytes=MAX_BYTES)
     except OSError as exc:
         return Issue(f"cannot read the file: {exc.strerror or exc}", file=name, code="unreadable")
 
