@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tthc import CatalogError, load_catalog
-from tthc.catalog._load import catalog_files
+from tthc.catalog._folders import catalog_files
 from tthc.cli import EXIT_INVALID, EXIT_OK, main
 
 PROCEDURE = """\
@@ -107,8 +107,7 @@ def test_an_entry_that_cannot_be_examined_is_an_issue(
 
     monkeypatch.setattr(os, "stat", stat)
     assert issues_of(tmp_path) == [
-        f"{tmp_path / 'a.yaml'}: cannot read this entry: Permission denied",
-        f"{tmp_path}: no catalogue files (*.yaml, *.yml, *.json) in this folder or below it",
+        f"{tmp_path / 'a.yaml'}: cannot read this entry: Permission denied"
     ]
     assert issues_of(tmp_path / "a.yaml") == [
         f"{tmp_path / 'a.yaml'}: cannot read this path: Permission denied"

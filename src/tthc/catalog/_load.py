@@ -9,9 +9,9 @@ and path inside the document.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import os
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,19 +19,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from tthc._files import not_regular, read_regular_file
+from tthc._files import read_regular_file
+from tthc._issues import IssueLog, shape_of
 from tthc._yaml import MAX_BYTES, YamlDocument, load_yaml
 from tthc.catalog._catalog import Catalog
 from tthc.catalog._checks import Origin, check_catalog, check_overlay, check_procedure
+from tthc.catalog._folders import catalog_files
 from tthc.catalog._messages import describe, unknown_field
 from tthc.catalog._models import Procedure
 from tthc.catalog._overlay import Overlay
 from tthc.errors import CatalogError, Issue
 
-__all__ = ["catalog_files", "load_catalog", "parse_catalog"]
+__all__ = ["load_catalog", "parse_catalog"]
 
-#: The file names a folder tree is searched for, in any case (``X.YAML`` too).
-SUFFIXES = (".yaml", ".yml", ".json")
 _ROOT_KEYS = ("procedures", "overlays")
 DocPath = tuple[str | int, ...]
 
@@ -106,116 +106,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def catalog_files(
-    paths: Iterable[str | os.PathLike[str]],
-) -> tuple[list[tuple[str, Path | str | bytes]], list[Issue]]:
-    """The files to read under ``paths``, and an issue for each path that cannot be read.
-
-    A file reached twice (named and also inside a folder, or through a symbolic link) is
-    read once, under the name it was first reached by.
-    """
-    finder = _Finder()
-    for given in paths:
-        finder.add(os.fspath(given))
-    return [(name, Path(name)) for name in finder.files], finder.issues
-
-
-class _Finder:
-    """Collects the files under the paths given, each once, and what could not be searched."""
-
-    def __init__(self) -> None:
-        self.files: list[str] = []
-        self.issues: list[Issue] = []
-        self._seen: set[tuple[int, int]] = set()
-
-    def add(self, name: str) -> None:
-        status = self._stat(name, named=True)
-        if status is None:
-            return
-        if stat.S_ISDIR(status.st_mode):
-            again = self._searched_before(status)
-            reached = list(self._tree(name, status))
-            found = sorted((path for path, first in reached if first), key=Path)
-            if not reached and not again:
-                self.issues.append(
-                    Issue(
-                        "no catalogue files (*.yaml, *.yml, *.json) in this folder or below it",
-                        file=name,
-                        code="no-files",
-                    )
-                )
-            self.files.extend(found)
-        elif stat.S_ISREG(status.st_mode):
-            if self._first_visit(status):
-                self.files.append(name)
-        else:
-            self.issues.append(not_regular(name, status.st_mode))
-
-    def _stat(self, name: str, *, named: bool) -> os.stat_result | None:
-        try:
-            return os.stat(name)
-        except FileNotFoundError:
-            link = os.path.islink(name)
-            missing = "a symbolic link to a missing file" if link else "no such file or folder"
-            self.issues.append(Issue(missing, file=name, code="not-found"))
-        except OSError as exc:
-            message = f"cannot read this {'path' if named else 'entry'}: {exc.strerror or exc}"
-            self.issues.append(Issue(message, file=name, code="unreadable"))
-        return None
-
-    def _first_visit(self, status: os.stat_result) -> bool:
-        key = (status.st_dev, status.st_ino)
-        if key in self._seen:
-            return False
-        self._seen.add(key)
-        return True
-
-    def _searched_before(self, status: os.stat_result) -> bool:
-        return (status.st_dev, status.st_ino) in self._seen
-
-    def _tree(self, top: str, status: os.stat_result) -> Iterator[tuple[str, bool]]:
-        """The catalogue files below ``top``, each with whether it is reached for the first time.
-
-        Symbolic links are followed; each folder is searched once.
-        """
-        folders = [(top, status)]
-        while folders:
-            folder, folder_status = folders.pop()
-            if not self._first_visit(folder_status):
-                continue  # reached again through a link: its files are already listed
-            try:
-                with os.scandir(folder) as listing:
-                    names = sorted(entry.name for entry in listing)
-            except OSError as exc:
-                self.issues.append(
-                    Issue(
-                        f"cannot read this folder: {exc.strerror or exc}; "
-                        "the files in it were not checked",
-                        file=folder,
-                        code="unreadable",
-                    )
-                )
-                continue
-            for entry in names:
-                if entry.startswith("."):
-                    continue
-                path = os.path.join(folder, entry)
-                wanted = entry.lower().endswith(SUFFIXES)
-                if not wanted and not os.path.isdir(path):
-                    continue
-                found = self._stat(path, named=False)
-                if found is None:
-                    continue
-                if stat.S_ISDIR(found.st_mode):
-                    folders.append((path, found))
-                elif not wanted:
-                    continue
-                elif not stat.S_ISREG(found.st_mode):
-                    self.issues.append(not_regular(path, found.st_mode))
-                else:
-                    yield path, self._first_visit(found)
-
-
 def _read(name: str, source: Path | str | bytes) -> str | bytes | Issue:
     if not isinstance(source, Path):
         return source
@@ -226,8 +116,8 @@ def _read(name: str, source: Path | str | bytes) -> str | bytes | Issue:
 
 
 class _Loader:
-    def __init__(self, issues: list[Issue]) -> None:
-        self.issues = issues
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues = IssueLog(issues)
         self.procedures: list[tuple[Procedure, Origin]] = []
         self.overlays: list[tuple[Overlay, Origin]] = []
 
@@ -238,28 +128,25 @@ class _Loader:
                 self.issues.append(content)
                 continue
             result = load_yaml(content, file=name)
+            document = result.document
+            wrong_kind = None if document is None else _not_a_catalogue(document)
+            if wrong_kind is not None:  # its other problems would quote what it holds
+                self.issues.append(wrong_kind)
+                continue
             self.issues.extend(result.issues)
-            if result.document is not None:
-                self._document(result.document)
-        self.issues += check_catalog(self.procedures, self.overlays)
+            if document is not None:
+                self._document(document)
+        self.issues.extend(check_catalog(self.procedures, self.overlays))
         if self.issues:
             rank = {name: index for index, (name, _) in enumerate(sources)}
-            self.issues.sort(key=lambda i: (rank.get(i.file, -1), i.line or 0, i.column or 0))
-            raise CatalogError(self.issues)
+            self.issues.kept().sort(
+                key=lambda i: (rank.get(i.file, -1), i.line or 0, i.column or 0)
+            )
+            raise CatalogError(self.issues.issues(), omitted=self.issues.omitted)
         return Catalog._checked([p for p, _ in self.procedures], [o for o, _ in self.overlays])
 
     def _document(self, document: YamlDocument) -> None:
         data = document.data
-        if not isinstance(data, dict):
-            self.issues.append(
-                document.issue(
-                    "a catalogue file is a mapping with 'procedures:' and/or 'overlays:' "
-                    f"lists; this file holds {_kind_of(data)}",
-                    (),
-                    code="not-a-catalogue",
-                )
-            )
-            return
         for key in data:
             if key not in _ROOT_KEYS:
                 self.issues.append(
@@ -284,14 +171,18 @@ class _Loader:
             return
         if not isinstance(items, list):
             self.issues.append(
-                document.issue(f"expected a list of {kind}, got {_kind_of(items)}", (kind,))
+                document.issue(f"expected a list of {kind}, got {shape_of(items)}", (kind,))
             )
             return
         for index, item in enumerate(items):
             try:
                 entry = model.model_validate(item)
             except ValidationError as exc:
-                for error in _without_echoes(exc.errors(include_url=False)):
+                errors = _without_echoes(exc.errors(include_url=False))
+                if self.issues.full:  # counted, not described
+                    self.issues.count(len(errors), document.file)
+                    continue
+                for error in errors:
                     message, code, key = describe(error, model)
                     loc = tuple(error["loc"])
                     if loc and loc[-1] == "[key]":
@@ -302,12 +193,40 @@ class _Loader:
                 continue
             origin = _YamlOrigin(document, (kind, index))
             if isinstance(entry, Procedure):
-                self.issues += check_procedure(entry, origin)
+                self.issues.extend(check_procedure(entry, origin))
                 self.procedures.append((entry, origin))
             else:
                 assert isinstance(entry, Overlay)
-                self.issues += check_overlay(entry, origin)
+                self.issues.extend(check_overlay(entry, origin))
                 self.overlays.append((entry, origin))
+
+
+def _not_a_catalogue(document: YamlDocument) -> Issue | None:
+    """The issue for a file that is not a catalogue at all, saying only what kind it is.
+
+    A catalogue file is a mapping with one of the root keys; a mapping with a key close to
+    one (``procedure:``) is taken for a catalogue with a typo. Anything else is described
+    by its shape alone, never by its content: the file may be any text at all.
+    """
+    data = document.data
+    if isinstance(data, dict):
+        if any(_looks_like_root_key(key) for key in data):
+            return None
+        held = f"a mapping with none of these keys ({len(data):,} other keys)"
+    else:
+        held = shape_of(data)
+    return document.issue(
+        f"a catalogue file is a mapping with 'procedures:' and/or 'overlays:' lists; "
+        f"this file holds {held}",
+        (),
+        code="not-a-catalogue",
+    )
+
+
+def _looks_like_root_key(key: object) -> bool:
+    return isinstance(key, str) and bool(
+        key in _ROOT_KEYS or difflib.get_close_matches(key, _ROOT_KEYS, n=1, cutoff=0.6)
+    )
 
 
 def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -316,6 +235,8 @@ def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     Pydantic reports a too-short list when an item fails, even if enough items were
     written; the item's own error is the one to show.
     """
+    if not any(error["type"] == "too_short" for error in errors):
+        return errors
     locs = [tuple(e["loc"]) for e in errors]
     return [
         error
@@ -323,13 +244,3 @@ def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
         if error["type"] != "too_short"
         or not any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
     ]
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"the value {value!r}"

@@ -56,13 +56,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(*paths)
     except CatalogError as error:
-        _report(args.format, error.issues, None)
+        _report(args.format, error.issues, None, omitted=error.omitted)
         return EXIT_INVALID
     _report(args.format, (), (len(catalog), len(catalog.overlays)))
     return EXIT_OK
 
 
-def _report(fmt: str, issues: tuple[Issue, ...], counts: tuple[int, int] | None) -> None:
+def _report(
+    fmt: str, issues: tuple[Issue, ...], counts: tuple[int, int] | None, *, omitted: int = 0
+) -> None:
     if fmt == "json":
         report: dict[str, Any] = {
             "valid": not issues,
@@ -87,4 +89,5 @@ def _report(fmt: str, issues: tuple[Issue, ...], counts: tuple[int, int] | None)
     if counts is not None:
         print(f"valid: {counts[0]} procedure versions, {counts[1]} overlays")
     else:
-        print(f"{len(issues)} problem{'s' if len(issues) != 1 else ''} found", file=sys.stderr)
+        total = len(issues) + omitted - (1 if omitted else 0)  # the last issue counts the others
+        print(f"{total:,} problem{'s' if total != 1 else ''} found", file=sys.stderr)
