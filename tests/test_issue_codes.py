@@ -44,6 +44,13 @@ def codes_in_source() -> dict[str, set[str]]:
                 ]
             elif isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple):
                 constants += node.value.elts
+            # both codes of `code="a" if ... else "b"`
+            constants += [
+                branch
+                for c in constants
+                if isinstance(c, ast.IfExp)
+                for branch in (c.body, c.orelse)
+            ]
             for constant in constants:
                 value = constant.value if isinstance(constant, ast.Constant) else None
                 if isinstance(value, str) and _KEBAB.match(value):

@@ -30,6 +30,14 @@ ISSUE_CODES = MappingProxyType(
         "merge-key": "a YAML merge key (<<) is used",
         "tag": "a YAML tag (!something) is used",
         "not-a-catalogue": "the document is not a catalogue (no procedures or overlays)",
+        "not-a-calendar": "the document is not a calendar file (name, extends, changes)",
+        "too-many-issues": "more issues were found than are kept; this one counts the rest",
+        # ---------------------------------------------------------- report files (CSV, JSONL)
+        "invalid-json": "a JSON Lines line that is not valid JSON",
+        "invalid-csv": "a CSV line the CSV reader cannot split into cells",
+        "unclosed-quote": "a quoted CSV cell that is not closed on its line",
+        "duplicate-column": "a CSV header that names a column twice",
+        "invalid-header": "a CSV header with unknown or missing columns",
         # ---------------------------------------------------------- values
         "missing": "a required field is missing",
         "unknown-field": "a field that is not allowed at that place",

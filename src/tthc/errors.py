@@ -112,8 +112,9 @@ class Issue:
         return f"{where}: {inside + ': ' if inside else ''}{self.message}"
 
 
-def _issues_message(summary: str, issues: tuple[Issue, ...]) -> str:
-    lines = [f"{summary}: {len(issues)} issue{'s' if len(issues) != 1 else ''}"]
+def _issues_message(summary: str, issues: tuple[Issue, ...], omitted: int = 0) -> str:
+    total = len(issues) + omitted - (1 if omitted else 0)  # the last issue counts the others
+    lines = [f"{summary}: {total:,} issue{'s' if total != 1 else ''}"]
     lines.extend(f"  {issue}" for issue in issues)
     return "\n".join(lines)
 
@@ -136,12 +137,17 @@ class CatalogError(TthcError, ValueError):
     """A catalogue file or tree is invalid.
 
     Attributes:
-        issues: Every problem found, not only the first.
+        issues: Every problem found, not only the first; past a limit (1,000 issues),
+            the last issue says how many more were found.
+        omitted: How many problems were found but are not in ``issues``.
     """
 
-    def __init__(self, issues: Iterable[Issue], *, summary: str = "invalid catalogue") -> None:
+    def __init__(
+        self, issues: Iterable[Issue], *, summary: str = "invalid catalogue", omitted: int = 0
+    ) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
-        super().__init__(_issues_message(summary, self.issues))
+        self.omitted = omitted
+        super().__init__(_issues_message(summary, self.issues, omitted))
 
 
 class UnknownProcedure(TthcError, _KeyErrorMessage):
@@ -209,12 +215,17 @@ class CalendarFileError(CalendarError):
     """A calendar file is invalid.
 
     Attributes:
-        issues: Every problem found, each with file, line and column.
+        issues: Every problem found, each with file, line and column; past a limit
+            (1,000 issues), the last issue says how many more were found.
+        omitted: How many problems were found but are not in ``issues``.
     """
 
-    def __init__(self, issues: Iterable[Issue], *, summary: str = "invalid calendar file") -> None:
+    def __init__(
+        self, issues: Iterable[Issue], *, summary: str = "invalid calendar file", omitted: int = 0
+    ) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
-        super().__init__(_issues_message(summary, self.issues))
+        self.omitted = omitted
+        super().__init__(_issues_message(summary, self.issues, omitted))
 
 
 # ---------------------------------------------------------------- deadlines

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from tthc._issues import quote
 from tthc.catalog._base import CODE_PATTERN
 
 __all__ = ["CODE_BY_TYPE", "Described", "describe", "received", "unknown_field"]
@@ -53,7 +54,7 @@ def _what(value: Any) -> str:  # noqa: PLR0911  (one answer per kind of value)
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, str):
-        return repr(value)
+        return quote(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -169,7 +170,7 @@ def received(error: ErrorDetails) -> str | None:
 
 
 def unknown_field(name: str, allowed: list[str] | None) -> str:
-    message = f"unknown field {name!r}"
+    message = f"unknown field {quote(name)}"
     if not allowed:
         return message
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)

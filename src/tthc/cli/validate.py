@@ -96,15 +96,23 @@ def run(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(*paths)
     except CatalogError as error:
-        _report(args, error.issues, None)
+        _report(args, error.issues, None, omitted=error.omitted)
         return EXIT_INVALID
     _report(args, (), catalog)
     return EXIT_OK
 
 
-def _report(args: argparse.Namespace, issues: tuple[Issue, ...], catalog: Catalog | None) -> None:
+def _report(
+    args: argparse.Namespace,
+    issues: tuple[Issue, ...],
+    catalog: Catalog | None,
+    *,
+    omitted: int = 0,
+) -> None:
     if args.format == "json":
         report: dict[str, Any] = {"valid": not issues, "issues": [issue_data(i) for i in issues]}
+        if omitted:
+            report["omitted"] = omitted
         if catalog is not None:
             report["procedures"], report["overlays"] = len(catalog), len(catalog.overlays)
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -122,8 +130,8 @@ def _report(args: argparse.Namespace, issues: tuple[Issue, ...], catalog: Catalo
         for note in _notes(catalog):
             print(github_notice(note) if github else f"note: {note}")
     if catalog is None:
-        count = len(issues)
-        summary = f"{count} problem{'s' if count != 1 else ''} found"
+        count = len(issues) + omitted - (1 if omitted else 0)  # the last issue counts the others
+        summary = f"{count:,} problem{'s' if count != 1 else ''} found"
         err_color = not github and use_color(choice, sys.stderr, os.environ)
         print(summary_line(summary, valid=False, color=err_color), file=sys.stderr)
     elif not args.quiet:
