@@ -10,6 +10,7 @@ from tthc import Duration, compute_deadline
 from tthc.calendar import WorkingCalendar
 from tthc.deadlines import (
     HALF_DAY_SESSIONS,
+    NEXT_OPENING,
     POLICIES,
     WORKING_TIME_QUARTER,
     Counting,
@@ -53,7 +54,24 @@ def test_explain_mentions_snapping_rolling_rounding_and_windows() -> None:
     saturday = compute_deadline(
         Duration.working_days(1), dt.datetime(2026, 3, 7, 9, 0), calendar=VN
     )
-    assert "counted as received at 07:30 Mon 2026-03-09" in saturday.explain("en")
+    assert saturday.day_not_counted == dt.date(2026, 3, 7)
+    assert (
+        "the receipt day, Sat 2026-03-07, is the day not counted; counting starts the next "
+        "day (BLDS 2015 Art. 147(2))"
+    ) in saturday.explain("en")
+    assert "không tính ngày tiếp nhận thứ Bảy 07/03/2026" in saturday.explain("vi")
+    assert [s.at for s in saturday.trace if s.kind is StepKind.COUNTED] == [dt.date(2026, 3, 9)]
+    deemed = compute_deadline(
+        Duration.working_days(1), dt.datetime(2026, 3, 7, 9, 0), calendar=VN, policy=NEXT_OPENING
+    )
+    assert deemed.day_not_counted == dt.date(2026, 3, 9)
+    assert (
+        "deemed received at 07:30 Mon 2026-03-09, the next opening (policy next-opening: "
+        "QĐ 2988/QĐ-TCHQ Art. 7(5), TT 87/2021/TT-BTC Art. 10)"
+    ) in deemed.explain("en")
+    hours = compute_deadline(Duration.working_hours(2), dt.datetime(2026, 3, 7, 9, 0), calendar=VN)
+    assert hours.day_not_counted == dt.date(2026, 3, 9)
+    assert "counting starts at 07:30 Mon 2026-03-09, the next opening" in hours.explain("en")
     rolled = compute_deadline(Duration.calendar_days(15), dt.datetime(2026, 4, 15, 10), calendar=VN)
     assert StepKind.ROLLED_FORWARD in [s.kind for s in rolled.trace]
     assert "Art. 148(5)" in rolled.explain("en")

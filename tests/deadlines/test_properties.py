@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tthc import Duration, DurationKind, classify, compute_deadline
 from tthc.calendar import WorkingCalendar
-from tthc.deadlines import BY_INSTANT, DeadlinePolicy
+from tthc.deadlines import BY_INSTANT, NEXT_OPENING, DeadlinePolicy
 from tthc.strategies import deadline_policies, durations, receipt_times
 
 VN = WorkingCalendar.vietnam()
@@ -90,11 +90,50 @@ def test_trace_ends_at_the_due_time_and_counts_no_non_working_day(
         assert counted_days == int(duration.amount + 0.5)
 
 
-@given(st.integers(0, 60), receipts)
+@given(st.integers(1, 60), receipts)
 def test_whole_working_days_end_at_the_close_of_the_nth_working_day_after_receipt(
     n: int, received: dt.datetime
 ) -> None:
-    """BLDS 2015 Art. 147(2) and 148(1), by the definition, on the calendar's public API."""
+    """BLDS 2015 Art. 147(2) and 148(1), by the definition, on the calendar's public API.
+
+    The receipt's own date is the day not counted, whatever kind of day it is.
+    """
     deadline = compute_deadline(Duration.working_days(n), received, calendar=VN)
+    day = VN.add_working_days(received.date(), n)
+    assert deadline.due_at == VN.closing_time(day)
+
+
+@given(st.integers(0, 60), receipts)
+def test_next_opening_counts_from_the_day_counting_starts(n: int, received: dt.datetime) -> None:
+    """The next-opening policy (QĐ 2988/QĐ-TCHQ Art. 7(5); TT 87/2021/TT-BTC Art. 10)."""
+    deadline = compute_deadline(
+        Duration.working_days(n), received, calendar=VN, policy=NEXT_OPENING
+    )
     day = VN.add_working_days(deadline.local_start.date(), n)
     assert deadline.due_at == VN.closing_time(day)
+
+
+@given(st.integers(1, 60), receipts)
+def test_the_code_is_never_later_than_next_opening_and_at_most_a_day_earlier(
+    n: int, received: dt.datetime
+) -> None:
+    """Deeming a receipt received at the next opening adds at most one working day.
+
+    Inside counting hours the two rules agree.
+    """
+    code = compute_deadline(Duration.working_days(n), received, calendar=VN).due_date
+    sector = compute_deadline(
+        Duration.working_days(n), received, calendar=VN, policy=NEXT_OPENING
+    ).due_date
+    assert code is not None
+    assert sector is not None
+    assert VN.working_days_between(code, sector) in (0, 1)
+    if VN.next_counting_instant(received) == received:
+        assert code == sector
+
+
+@given(receipts)
+def test_zero_working_days_are_due_the_day_counting_starts(received: dt.datetime) -> None:
+    """Zero working days is a same-day limit: due at the close of the day counting starts."""
+    deadline = compute_deadline(Duration.working_days(0), received, calendar=VN)
+    assert deadline.due_at == VN.closing_time(deadline.local_start.date())

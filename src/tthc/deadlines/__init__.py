@@ -21,11 +21,13 @@ from tthc.deadlines._deadline import Deadline, StepKind, TraceStep
 from tthc.deadlines._policies import (
     CIVIL_CODE,
     HALF_DAY_SESSIONS,
+    NEXT_OPENING,
     POLICIES,
     WORKING_TIME,
     WORKING_TIME_QUARTER,
     Counting,
     DeadlinePolicy,
+    Receipt,
 )
 from tthc.deadlines._remaining import WorkingTime, overdue, remaining
 
@@ -36,6 +38,7 @@ __all__ = [
     "CIVIL_CODE",
     "CLASSIFICATION_POLICIES",
     "HALF_DAY_SESSIONS",
+    "NEXT_OPENING",
     "POLICIES",
     "QD_766",
     "TT_01_2018",
@@ -47,6 +50,7 @@ __all__ = [
     "Deadline",
     "DeadlinePolicy",
     "HasTimeLimit",
+    "Receipt",
     "StepKind",
     "Timeliness",
     "TraceStep",

@@ -10,16 +10,44 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from tthc.deadlines._policies import Counting, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
 from tthc.errors import DeadlineError
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
-    from tthc.deadlines._policies import DeadlinePolicy
 
-__all__ = ["cutoff_passed", "phase_ends"]
+__all__ = ["cutoff_passed", "day_not_counted", "phase_ends"]
 
 _ONE_DAY = dt.timedelta(days=1)
+#: Time limits counted in days, whose first day is left out (BLDS 2015 Art. 147(2)).
+_DAY_KINDS = frozenset((DurationKind.WORKING_DAYS, DurationKind.CALENDAR_DAYS, DurationKind.PHASES))
+
+
+def day_not_counted(
+    received: dt.datetime, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> dt.date:
+    """The day a period in days leaves out: counting starts on the day after it.
+
+    Under :attr:`Receipt.RECEIPT_DAY` (the Civil Code), the receipt's own local date for a
+    period in days, whatever kind of day it is (BLDS 2015 Art. 147(2)); otherwise, and for
+    zero working days (due the same day), hours, same-day and immediate limits, and
+    working-time counting (an hour count), the date of ``start``, the next counting
+    instant.
+
+    Args:
+        received: The receipt, naive local time.
+        start: The next counting instant at or after it.
+        duration: The time limit.
+        policy: The deadline policy.
+    """
+    if policy.receipt is not Receipt.RECEIPT_DAY or duration.kind not in _DAY_KINDS:
+        return start.date()
+    if duration.kind is DurationKind.WORKING_DAYS and (
+        policy.counting is Counting.WORKING_TIME or not duration.amount
+    ):
+        return start.date()  # working time is an hour count; zero days is the same day
+    return received.date()
 
 
 def cutoff_passed(start: dt.datetime, duration: Duration, policy: DeadlinePolicy) -> dt.time | None:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tthc._localtime import from_local, to_local
 from tthc.calendar._days import WEEKDAYS_VI
-from tthc.deadlines._counting import cutoff_passed, phase_ends
-from tthc.deadlines._policies import Counting, DeadlinePolicy
+from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
+from tthc.deadlines._policies import Counting, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ class StepKind(str, enum.Enum):
     """What a step of a deadline's trace records."""
 
     RECEIVED = "received"
+    DAY_NOT_COUNTED = "day_not_counted"
     COUNTING_STARTS = "counting_starts"
     CUT_OFF = "cut_off"
     COUNTED = "counted"
@@ -87,8 +88,24 @@ class Deadline(NamedTuple):
 
     @property
     def counting_from(self) -> dt.datetime:
-        """The moment counting effectively starts (the receipt, snapped to office hours)."""
+        """The first counting instant at or after the receipt, where a period in hours starts.
+
+        The receipt, snapped to office hours. A period in days counts the days after
+        :attr:`day_not_counted`, which may be earlier.
+        """
         return from_local(self.local_start, self.received_at)
+
+    @property
+    def day_not_counted(self) -> dt.date:
+        """The local date left out of a period in days: counting starts the day after.
+
+        The receipt's own date under the Civil Code (BLDS 2015 Art. 147(2)), whatever kind
+        of day it is; the date of :attr:`counting_from` under
+        :data:`~tthc.deadlines.NEXT_OPENING` and for limits that are not periods in days.
+        """
+        return day_not_counted(
+            to_local(self.received_at), self.local_start, self.duration, self.policy
+        )
 
     @property
     def due_at(self) -> dt.datetime | None:
@@ -231,6 +248,41 @@ def _days_counted(
     return steps
 
 
+def _outside_hours_step(
+    local: dt.datetime, start: dt.datetime, first: dt.date, policy: DeadlinePolicy
+) -> TraceStep:
+    """Why counting does not start at the receipt, naming the rule applied."""
+    if first != start.date():  # a period in days under the Civil Code
+        return TraceStep(
+            StepKind.DAY_NOT_COUNTED,
+            first,
+            f"Received outside counting hours: the receipt day, {_fmt_day(first, english=True)}, "
+            "is the day not counted; counting starts the next day (BLDS 2015 Art. 147(2)).",
+            f"Tiếp nhận ngoài giờ làm việc: không tính ngày tiếp nhận "
+            f"{_fmt_day(first, english=False)}, thời hạn bắt đầu từ ngày tiếp theo "
+            "(BLDS 2015 Điều 147 khoản 2).",
+        )
+    if policy.receipt is Receipt.NEXT_OPENING and first != local.date():
+        return TraceStep(
+            StepKind.COUNTING_STARTS,
+            start,
+            f"Outside counting hours: deemed received at {_fmt_at(start, english=True)}, "
+            f"the next opening (policy {policy.name}: QĐ 2988/QĐ-TCHQ Art. 7(5), "
+            "TT 87/2021/TT-BTC Art. 10).",
+            f"Ngoài giờ làm việc: coi như tiếp nhận lúc {_fmt_at(start, english=False)}, "
+            f"giờ làm việc tiếp theo (cách tính {policy.name}: QĐ 2988/QĐ-TCHQ Điều 7 "
+            "khoản 5, TT 87/2021/TT-BTC Điều 10).",
+        )
+    return TraceStep(
+        StepKind.COUNTING_STARTS,
+        start,
+        f"Outside counting hours: counting starts at {_fmt_at(start, english=True)}, "
+        "the next opening.",
+        f"Ngoài giờ làm việc: bắt đầu tính từ {_fmt_at(start, english=False)}, "
+        "giờ làm việc tiếp theo.",
+    )
+
+
 def _trace(d: Deadline) -> list[TraceStep]:
     calendar, start, due, duration = d.calendar, d.local_start, d.local_due, d.duration
     local = to_local(d.received_at)
@@ -244,15 +296,9 @@ def _trace(d: Deadline) -> list[TraceStep]:
             f"cách tính {d.policy.name}.",
         )
     ]
+    first = day_not_counted(local, start, duration, d.policy)
     if start != local:
-        steps.append(
-            TraceStep(
-                StepKind.COUNTING_STARTS,
-                start,
-                f"Outside office hours: counted as received at {_fmt_at(start, english=True)}.",
-                f"Ngoài giờ làm việc: tính là tiếp nhận lúc {_fmt_at(start, english=False)}.",
-            )
-        )
+        steps.append(_outside_hours_step(local, start, first, d.policy))
     cutoff = cutoff_passed(start, duration, d.policy)
     if duration.kind is DurationKind.SAME_DAY and cutoff is not None:
         steps.append(
@@ -260,9 +306,9 @@ def _trace(d: Deadline) -> list[TraceStep]:
                 StepKind.CUT_OFF,
                 start,
                 f"Received after the {cutoff:%H:%M} cut-off: due the next working day "
-                "(Luật Hộ tịch 2014 Art. 5(3)).",
+                "(Luật Hộ tịch 2014 Art. 5(3); NĐ 23/2015/NĐ-CP Art. 7).",
                 f"Tiếp nhận sau {cutoff:%H:%M}: trả kết quả ngày làm việc tiếp theo "
-                "(Luật Hộ tịch 2014 Điều 5 khoản 3).",
+                "(Luật Hộ tịch 2014 Điều 5 khoản 3; Nghị định 23/2015/NĐ-CP Điều 7).",
             )
         )
     if due is None:
@@ -270,7 +316,7 @@ def _trace(d: Deadline) -> list[TraceStep]:
             TraceStep(StepKind.DUE, start, "No time limit: no due date.", "Không có thời hạn.")
         )
         return steps
-    steps.extend(_days_counted(calendar, start.date(), due.date(), duration))
+    steps.extend(_days_counted(calendar, first, due.date(), duration))
     if d.policy.round_up_to is not None and d.policy.counting is Counting.WORKING_TIME:
         minutes = duration.working_minutes
         if minutes is not None:

@@ -16,6 +16,7 @@ from tthc.deadlines import (
     WORKING_TIME_QUARTER,
     Counting,
     DeadlinePolicy,
+    Receipt,
 )
 from tthc.duration import Duration, DurationKind
 from tthc.strategies._validation import check_bool, check_size
@@ -217,8 +218,9 @@ def _one_kind(
 def deadline_policies(*, allow_custom: bool = True) -> st.SearchStrategy[DeadlinePolicy]:
     """Deadline policies: the built-in ones, and (by default) invented ones.
 
-    An invented policy has any :class:`~tthc.deadlines.Counting`, a rounding step of 1 to 60
-    minutes with working-time counting, and maybe a default same-day cut-off; its name is
+    An invented policy has any :class:`~tthc.deadlines.Counting`, any
+    :class:`~tthc.deadlines.Receipt` rule, a rounding step of 1 to 60 minutes with
+    working-time counting, and maybe a default same-day cut-off; its name is
     ``custom-<counting>``.
 
     Args:
@@ -241,14 +243,18 @@ def deadline_policies(*, allow_custom: bool = True) -> st.SearchStrategy[Deadlin
         st.sampled_from(list(Counting)),
         st.none() | st.integers(1, 60),
         _cutoffs(),
+        st.sampled_from(list(Receipt)),
     )
     return builtin | custom
 
 
-def _custom_policy(counting: Counting, step: int | None, cutoff: dt.time | None) -> DeadlinePolicy:
+def _custom_policy(
+    counting: Counting, step: int | None, cutoff: dt.time | None, receipt: Receipt
+) -> DeadlinePolicy:
     return DeadlinePolicy(
         f"custom-{counting.value}",
         counting,
+        receipt=receipt,
         round_up_to=step if counting is Counting.WORKING_TIME else None,
         same_day_cutoff=cutoff,
         description="A policy invented by tthc.strategies.deadline_policies().",
