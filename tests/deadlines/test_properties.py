@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from tthc import Duration, DurationKind, classify, compute_deadline
 from tthc.calendar import WorkingCalendar
-from tthc.deadlines import BY_INSTANT, NEXT_OPENING, DeadlinePolicy
+from tthc.deadlines import BY_INSTANT, NEXT_OPENING, Counting, DayEnd, DeadlinePolicy
 from tthc.strategies import deadline_policies, durations, receipt_times
 
 VN = WorkingCalendar.vietnam()
@@ -35,7 +36,37 @@ def test_due_at_falls_in_counting_hours_of_a_working_day(
 ) -> None:
     due = compute_deadline(duration, received, calendar=VN, policy=policy).due_at
     assert due is not None
-    assert in_counting_hours(due)
+    if policy.ends_at is DayEnd.MIDNIGHT and due.time() == dt.time.max:
+        assert VN.is_working_day(due.date())  # 24:00 of a working day (BLDS 2015 Art. 148(6))
+    else:
+        assert in_counting_hours(due)
+
+
+@given(counted, receipts, policies)
+def test_midnight_moves_only_the_hour_of_a_whole_day_limit(
+    duration: Duration, received: dt.datetime, policy: DeadlinePolicy
+) -> None:
+    """ends_at changes the instant printed, never the due date (BLDS 2015 Art. 148(1), (6))."""
+    close = dataclasses.replace(policy, ends_at=DayEnd.OFFICE_CLOSE)
+    midnight = dataclasses.replace(policy, ends_at=DayEnd.MIDNIGHT)
+    at_close = compute_deadline(duration, received, calendar=VN, policy=close)
+    at_midnight = compute_deadline(duration, received, calendar=VN, policy=midnight)
+    assert at_close.due_date == at_midnight.due_date
+    assert at_close.due_at is not None
+    assert at_midnight.due_at is not None
+    whole_days = duration.kind in (
+        DurationKind.CALENDAR_DAYS,
+        DurationKind.PHASES,
+        DurationKind.SAME_DAY,
+    ) or (
+        duration.kind is DurationKind.WORKING_DAYS
+        and policy.counting is Counting.DAYS
+        and duration.amount.is_integer()
+    )
+    if whole_days:
+        assert at_midnight.due_at.time() == dt.time.max
+    else:
+        assert at_midnight.due_at == at_close.due_at
 
 
 @given(counted, receipts, receipts, policies)

@@ -10,9 +10,9 @@ caller's awareness):
   receipt outside counting hours received at the next opening, as customs and the State
   Treasury do (QĐ 2988/QĐ-TCHQ Art. 7(5); TT 87/2021/TT-BTC Art. 10).
 * **Working days, Civil Code counting** (the default): due at the close of office hours of
-  the n-th working day after the day not counted (Art. 148(1); see :attr:`DeadlinePolicy.
-  ends_at` for the end of the day). A half day ends at the close of the next day's morning
-  session.
+  the n-th working day after the day not counted, or at 24:00 of that day with
+  ``ends_at=DayEnd.MIDNIGHT`` (Art. 148(1), (6)). A half day ends at the close of the next
+  day's morning session.
 * **Calendar days** end on the n-th day after the day not counted, moved to the next
   working day when that day is not one (Art. 148(5)).
 * **Working hours** start at the moment of receipt (Art. 147(1)), or at the next opening
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 from tthc._localtime import to_local
 from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
 from tthc.deadlines._deadline import Deadline
-from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
+from tthc.deadlines._policies import CIVIL_CODE, Counting, DayEnd, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
 
 if TYPE_CHECKING:
@@ -46,6 +46,12 @@ _ONE_DAY = dt.timedelta(days=1)
 _ONE_MINUTE = dt.timedelta(minutes=1)
 _datetime = dt.datetime
 _DAYS = Counting.DAYS  # read on every call: an enum class's attributes are not cached
+_OFFICE_CLOSE = DayEnd.OFFICE_CLOSE
+_LAST_INSTANT = dt.time.max
+#: Limits whose last day ends at :attr:`DeadlinePolicy.ends_at` (whole days only).
+_WHOLE_DAY_KINDS = frozenset(
+    (DurationKind.CALENDAR_DAYS, DurationKind.PHASES, DurationKind.SAME_DAY)
+)
 _new_deadline = tuple.__new__  # builds the named tuple without keyword handling: hot path
 
 
@@ -127,9 +133,22 @@ def compute_deadline(
     )
     start = calendar.next_counting_instant(local)
     due, window = _COUNTERS[duration.kind](calendar, local, start, duration, policy)
+    if (
+        policy.ends_at is not _OFFICE_CLOSE
+        and due is not None
+        and _ends_whole_day(duration, policy)
+    ):
+        due = _datetime.combine(due.date(), _LAST_INSTANT)  # 24:00 (BLDS 2015 Art. 148(6))
     return _new_deadline(
         Deadline, (received_at, start, due, window, duration, policy, calendar, code, case, channel)
     )
+
+
+def _ends_whole_day(duration: Duration, policy: DeadlinePolicy) -> bool:
+    """Whether the limit ends with a whole day, whose end :attr:`DeadlinePolicy.ends_at` sets."""
+    if duration.kind is DurationKind.WORKING_DAYS:
+        return policy.counting is _DAYS and duration.amount.is_integer()
+    return duration.kind in _WHOLE_DAY_KINDS
 
 
 def _roll(calendar: WorkingCalendar, day: dt.date) -> dt.date:

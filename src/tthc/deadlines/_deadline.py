@@ -16,7 +16,7 @@ from tthc.duration import Duration, DurationKind
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
 
-__all__ = ["Deadline", "StepKind", "TraceStep"]
+__all__ = ["Deadline", "StepKind", "TraceStep", "fmt_at"]
 
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -178,8 +178,10 @@ def _fmt_day(day: dt.date, *, english: bool) -> str:
     return f"{WEEKDAYS_VI[day.weekday()]} {day:%d/%m/%Y}"
 
 
-def _fmt_at(at: dt.datetime, *, english: bool) -> str:
-    return f"{at:%H:%M} {_fmt_day(at.date(), english=english)}"
+def fmt_at(at: dt.datetime, *, english: bool) -> str:
+    """An instant as the explanations print it: ``17:00 Tue 2026-03-03``, 24:00 at midnight."""
+    clock = "24:00" if at.time() == dt.time.max else f"{at:%H:%M}"  # BLDS 2015 Art. 148(6)
+    return f"{clock} {_fmt_day(at.date(), english=english)}"
 
 
 def _skipped_summary(steps: list[TraceStep], *, english: bool) -> str:
@@ -266,19 +268,19 @@ def _outside_hours_step(
         return TraceStep(
             StepKind.COUNTING_STARTS,
             start,
-            f"Outside counting hours: deemed received at {_fmt_at(start, english=True)}, "
+            f"Outside counting hours: deemed received at {fmt_at(start, english=True)}, "
             f"the next opening (policy {policy.name}: QĐ 2988/QĐ-TCHQ Art. 7(5), "
             "TT 87/2021/TT-BTC Art. 10).",
-            f"Ngoài giờ làm việc: coi như tiếp nhận lúc {_fmt_at(start, english=False)}, "
+            f"Ngoài giờ làm việc: coi như tiếp nhận lúc {fmt_at(start, english=False)}, "
             f"giờ làm việc tiếp theo (cách tính {policy.name}: QĐ 2988/QĐ-TCHQ Điều 7 "
             "khoản 5, TT 87/2021/TT-BTC Điều 10).",
         )
     return TraceStep(
         StepKind.COUNTING_STARTS,
         start,
-        f"Outside counting hours: counting starts at {_fmt_at(start, english=True)}, "
+        f"Outside counting hours: counting starts at {fmt_at(start, english=True)}, "
         "the next opening.",
-        f"Ngoài giờ làm việc: bắt đầu tính từ {_fmt_at(start, english=False)}, "
+        f"Ngoài giờ làm việc: bắt đầu tính từ {fmt_at(start, english=False)}, "
         "giờ làm việc tiếp theo.",
     )
 
@@ -290,9 +292,9 @@ def _trace(d: Deadline) -> list[TraceStep]:
         TraceStep(
             StepKind.RECEIVED,
             local,
-            f"Received {_fmt_at(local, english=True)}; time limit {duration}, "
+            f"Received {fmt_at(local, english=True)}; time limit {duration}, "
             f"policy {d.policy.name}.",
-            f"Tiếp nhận lúc {_fmt_at(local, english=False)}; thời hạn {duration.format('vi')}, "
+            f"Tiếp nhận lúc {fmt_at(local, english=False)}; thời hạn {duration.format('vi')}, "
             f"cách tính {d.policy.name}.",
         )
     ]
@@ -340,8 +342,8 @@ def _trace(d: Deadline) -> list[TraceStep]:
         TraceStep(
             StepKind.DUE,
             due,
-            f"Due {_fmt_at(due, english=True)}{window}.",
-            f"Hẹn trả kết quả: {_fmt_at(due, english=False)}{window_vi}.",
+            f"Due {fmt_at(due, english=True)}{window}.",
+            f"Hẹn trả kết quả: {fmt_at(due, english=False)}{window_vi}.",
         )
     )
     return steps

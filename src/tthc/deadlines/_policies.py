@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "CIVIL_CODE",
+    "END_OF_DAY",
     "HALF_DAY_SESSIONS",
     "NEXT_OPENING",
     "POLICIES",
     "WORKING_TIME",
     "WORKING_TIME_QUARTER",
     "Counting",
+    "DayEnd",
     "DeadlinePolicy",
     "Receipt",
 ]
@@ -60,6 +62,24 @@ class Receipt(str, enum.Enum):
     next working day)."""
 
 
+class DayEnd(str, enum.Enum):
+    """When the last day of a limit in whole days ends: the instant printed as the appointment.
+
+    Applies to whole working days (day counting), calendar days, phases and same-day limits;
+    half days, half-day sessions and working time end inside office hours by definition.
+    """
+
+    OFFICE_CLOSE = "office-close"
+    """The close of office hours of the last day (17:00 by default). The default: the
+    appointment slip gives an hour at which the desk can hand the result over (TT 01/2020/
+    TT-BTP Art. 2(1) asks for the hour and the day), and the default lateness rule,
+    ``by-date``, compares dates, so the choice does not change what is on time there."""
+    MIDNIGHT = "midnight"
+    """24:00 of the last day, the end of a period in days under the Civil Code (BLDS 2015
+    Art. 148(1), (6)); given as the last microsecond of that day (23:59:59.999999), which a
+    ``datetime`` can hold, so the due date stays that day."""
+
+
 @dataclass(frozen=True, slots=True)
 class DeadlinePolicy:
     """How a due date is computed: a named value, documented with its source.
@@ -69,6 +89,8 @@ class DeadlinePolicy:
         counting: How working days are laid out.
         receipt: Which day a period in days leaves out when the receipt came outside
             counting hours (:attr:`Receipt.RECEIPT_DAY`, the Civil Code, by default).
+        ends_at: When the last day of a limit in whole days ends
+            (:attr:`DayEnd.OFFICE_CLOSE` by default; :attr:`DayEnd.MIDNIGHT` for 24:00).
         round_up_to: With :attr:`Counting.WORKING_TIME`, round the due instant up to a
             multiple of this many minutes past the hour (OpenCPS rounds to the quarter hour).
         same_day_cutoff: The cut-off applied to same-day limits that state none. The law
@@ -80,6 +102,7 @@ class DeadlinePolicy:
     name: str
     counting: Counting = Counting.DAYS
     receipt: Receipt = Receipt.RECEIPT_DAY
+    ends_at: DayEnd = DayEnd.OFFICE_CLOSE
     round_up_to: int | None = None
     same_day_cutoff: dt.time | None = None
     description: str = ""
@@ -116,6 +139,15 @@ NEXT_OPENING = DeadlinePolicy(
         "Art. 7(5); State Treasury TT 87/2021/TT-BTC Art. 10, for online dossiers)."
     ),
 )
+END_OF_DAY = DeadlinePolicy(
+    "end-of-day",
+    Counting.DAYS,
+    ends_at=DayEnd.MIDNIGHT,
+    description=(
+        "Days as civil-code, due at 24:00 of the last day (BLDS 2015 Art. 148(1), (6)) rather "
+        "than at the close of office hours."
+    ),
+)
 HALF_DAY_SESSIONS = DeadlinePolicy(
     "half-day-sessions",
     Counting.SESSIONS,
@@ -139,5 +171,12 @@ WORKING_TIME_QUARTER = DeadlinePolicy(
 #: Every built-in policy by name.
 POLICIES: dict[str, DeadlinePolicy] = {
     p.name: p
-    for p in (CIVIL_CODE, NEXT_OPENING, HALF_DAY_SESSIONS, WORKING_TIME, WORKING_TIME_QUARTER)
+    for p in (
+        CIVIL_CODE,
+        NEXT_OPENING,
+        END_OF_DAY,
+        HALF_DAY_SESSIONS,
+        WORKING_TIME,
+        WORKING_TIME_QUARTER,
+    )
 }
