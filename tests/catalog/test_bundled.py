@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc import Duration, load_catalog
+from tthc import Duration, WorkingCalendar, compute_deadline, load_catalog
 from tthc.catalog import Catalog, Level
 
 
@@ -36,7 +36,12 @@ SAME_DAY = Duration.same_day(cutoff=dt.time(15))
         ("2.000635", None, SAME_DAY, "64(2)"),
         # Nghị định 23/2015/NĐ-CP
         ("2.000815", "standard", SAME_DAY, "7"),
-        ("2.000815", "extended", Duration.working_days(2), "21"),
+        (
+            "2.000815",
+            "extended",
+            Duration.parse("same day, cut-off 15:00 then 2 working days"),
+            "7, 21",
+        ),
         ("2.000908", None, SAME_DAY, "7"),
         # Nghị định 123/2015/NĐ-CP (secondary sources; marked unverified in the entry)
         ("1.004873", None, Duration.working_days(3), "22"),
@@ -48,6 +53,26 @@ def test_time_limits_and_the_article_that_sets_them(
     procedure = bundled[code]
     assert procedure.time_limit(case=case) == limit
     assert article in [basis.article for basis in procedure.case(case).legal_basis]
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        # NĐ 23/2015/NĐ-CP Art. 21: "kéo dài thêm không quá 02 (hai) ngày làm việc" on top of
+        # the Art. 7 time: the same day, or the next working day when received after 15:00.
+        (dt.datetime(2026, 3, 2, 10, 0), dt.datetime(2026, 3, 4, 17, 0)),  # Mon + 2 wd
+        (dt.datetime(2026, 3, 2, 15, 0), dt.datetime(2026, 3, 4, 17, 0)),  # 15:00 is not after
+        (dt.datetime(2026, 3, 2, 15, 30), dt.datetime(2026, 3, 5, 17, 0)),  # Tue + 2 wd
+        (dt.datetime(2026, 3, 7, 9, 0), dt.datetime(2026, 3, 11, 17, 0)),  # Sat: Mon + 2 wd
+    ],
+)
+def test_an_extended_certification_adds_two_working_days_to_the_base_time(
+    bundled: Catalog, received: dt.datetime, due: dt.datetime
+) -> None:
+    deadline = compute_deadline(
+        bundled["2.000815"], received, calendar=WorkingCalendar.vietnam(), case="extended"
+    )
+    assert deadline.due_at == due
 
 
 def test_marriage_registration_has_its_two_cases(bundled: Catalog) -> None:

@@ -129,3 +129,19 @@ def test_phases_trace_their_working_days_and_the_roll_forward_of_the_end() -> No
     counted = [s.at for s in deadline.trace if s.kind is StepKind.COUNTED]
     assert counted[:5] == [dt.date(2026, 3, d) for d in (3, 4, 5, 6, 9)]
     assert "Art. 148(5)" in deadline.explain("en")
+
+
+def test_a_same_day_first_phase_explains_its_cut_off_and_counts_three_days() -> None:
+    """NĐ 23/2015/NĐ-CP Art. 7 and 21: after 15:00, the next working day plus 2 working days."""
+    extended = Duration.parse("same day, cut-off 15:00 then 2 working days")
+    deadline = compute_deadline(extended, dt.datetime(2026, 3, 2, 15, 30), calendar=VN)
+    assert deadline.due_at == dt.datetime(2026, 3, 5, 17, 0)
+    assert "after the 15:00 cut-off" in deadline.explain("en")
+    counted = [s.at for s in deadline.trace if s.kind is StepKind.COUNTED]
+    assert counted == [dt.date(2026, 3, 3), dt.date(2026, 3, 4), dt.date(2026, 3, 5)]
+
+
+def test_a_same_day_phase_after_another_phase_is_refused() -> None:
+    odd = Duration.parse("2 working days then same day")
+    with pytest.raises(DeadlineError, match="after an optional first same-day phase"):
+        compute_deadline(odd, dt.datetime(2026, 3, 2, 10), calendar=VN)

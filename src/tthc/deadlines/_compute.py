@@ -301,7 +301,7 @@ def _phases(
     policy: DeadlinePolicy,
 ) -> _Result:
     day = day_not_counted(received, start, duration, policy)
-    _, last = phase_ends(calendar, day, duration)[-1]
+    _, last = phase_ends(calendar, day, duration, start=start, policy=policy)[-1]
     return calendar.closing_time(_roll(calendar, last)), None
 
 

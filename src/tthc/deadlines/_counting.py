@@ -62,26 +62,40 @@ def cutoff_passed(start: dt.datetime, duration: Duration, policy: DeadlinePolicy
 
 
 def phase_ends(
-    calendar: WorkingCalendar, day: dt.date, duration: Duration
+    calendar: WorkingCalendar,
+    day: dt.date,
+    duration: Duration,
+    *,
+    start: dt.datetime,
+    policy: DeadlinePolicy,
 ) -> list[tuple[Duration, dt.date]]:
     """Each phase of a :attr:`DurationKind.PHASES` limit counted from ``day``, with its last day.
 
-    Calendar days and whole working days only; the last day is not yet moved off a
-    non-working day (BLDS 2015 Art. 148(5) applies to the end of the whole limit).
+    Calendar days and whole working days, and a same-day limit as the first phase: it ends
+    on the day counting starts (``start``), or the next working day when ``start`` is after
+    its cut-off, as a same-day limit does. So NĐ 23/2015/NĐ-CP Art. 7 and 21, "same day,
+    cut-off 15:00 then 2 working days", end 2 working days after the receipt day, or 3 after
+    it for a receipt after 15:00. The last day is not yet moved off a non-working day (BLDS
+    2015 Art. 148(5) applies to the end of the whole limit).
 
     Raises:
         DeadlineError: A phase cannot be counted in whole days.
     """
     ends = []
-    for phase in duration.phases:
+    for index, phase in enumerate(duration.phases):
         if phase.kind is DurationKind.CALENDAR_DAYS:
             day += int(phase.amount) * _ONE_DAY
         elif phase.kind is DurationKind.WORKING_DAYS and phase.amount.is_integer():
             day = calendar.add_working_days(day, int(phase.amount))
+        elif phase.kind is DurationKind.SAME_DAY and index == 0:
+            day = start.date()
+            if cutoff_passed(start, phase, policy) is not None:
+                day = calendar.next_working_day(day)
         else:
             raise DeadlineError(
                 f"cannot count phase {str(phase)!r} of {str(duration)!r}: phases are counted "
-                "in whole calendar days or whole working days"
+                "in whole calendar days or whole working days, after an optional first "
+                "same-day phase"
             )
         ends.append((phase, day))
     return ends

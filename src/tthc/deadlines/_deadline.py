@@ -214,17 +214,20 @@ def _day_step(calendar: WorkingCalendar, day: dt.date) -> TraceStep:
 
 
 def _days_counted(
-    calendar: WorkingCalendar, start: dt.date, due: dt.date, duration: Duration
+    calendar: WorkingCalendar, start: dt.date, due: dt.date, d: Deadline
 ) -> list[TraceStep]:
     """The days from the day after ``start`` to ``due``: counted, skipped, rolled forward."""
+    duration = d.duration
     steps: list[TraceStep] = []
     day = start + dt.timedelta(days=1)
     last: dt.date | None = None  # the last day of a limit in days, before Art. 148(5)
     if duration.kind is DurationKind.CALENDAR_DAYS:
         last = start + dt.timedelta(days=int(duration.amount))
     elif duration.kind is DurationKind.PHASES:
-        for phase, end in phase_ends(calendar, start, duration):
-            if phase.kind is DurationKind.WORKING_DAYS:  # calendar days count every day
+        for phase, end in phase_ends(
+            calendar, start, duration, start=d.local_start, policy=d.policy
+        ):
+            if phase.kind is not DurationKind.CALENDAR_DAYS:  # calendar days count every day
                 while day <= end:
                     steps.append(_day_step(calendar, day))
                     day += dt.timedelta(days=1)
@@ -301,8 +304,9 @@ def _trace(d: Deadline) -> list[TraceStep]:
     first = day_not_counted(local, start, duration, d.policy)
     if start != local:
         steps.append(_outside_hours_step(local, start, first, d.policy))
-    cutoff = cutoff_passed(start, duration, d.policy)
-    if duration.kind is DurationKind.SAME_DAY and cutoff is not None:
+    same_day = duration.phases[0] if duration.kind is DurationKind.PHASES else duration
+    cutoff = cutoff_passed(start, same_day, d.policy)
+    if same_day.kind is DurationKind.SAME_DAY and cutoff is not None:
         steps.append(
             TraceStep(
                 StepKind.CUT_OFF,
@@ -318,7 +322,7 @@ def _trace(d: Deadline) -> list[TraceStep]:
             TraceStep(StepKind.DUE, start, "No time limit: no due date.", "Không có thời hạn.")
         )
         return steps
-    steps.extend(_days_counted(calendar, first, due.date(), duration))
+    steps.extend(_days_counted(calendar, first, due.date(), d))
     if d.policy.round_up_to is not None and d.policy.counting is Counting.WORKING_TIME:
         minutes = duration.working_minutes
         if minutes is not None:
