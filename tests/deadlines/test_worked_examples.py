@@ -1,4 +1,7 @@
-"""Due dates from the law and from DOMAIN.md's worked examples, one row per case with its source."""
+"""Due dates from the law and the yearly schedules, one row per case with its source.
+
+The documents are those of docs/sources.md.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2026-02-24T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; Tết 14-22/02/2026 per the VPCP letter of Oct 2025",
+        "BLDS 2015 Art. 147(2), 148(1); Tết 14-22/02/2026 per the VPCP letter of Oct 2025",
     ),
     (
         "2024-04-26T10:00",
@@ -41,7 +44,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2024-05-03T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; 29/4/2024 swapped off, CV 2450/VPCP-KGVX",
+        "BLDS 2015 Art. 147(2); 29/4/2024 swapped off, CV 2450/VPCP-KGVX",
     ),
     (
         "2026-11-23T10:00",
@@ -49,7 +52,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2026-11-25T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; 24/11 Ngày Văn hóa Việt Nam, NQ 28/2026/QH16",
+        "BLDS 2015 Art. 147(2); 24/11 Ngày Văn hóa Việt Nam, NQ 28/2026/QH16",
     ),
     (
         "2026-02-13T15:30",
@@ -57,7 +60,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2026-02-23T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; Luật Hộ tịch 2014 Art. 5(3)",
+        "Luật Hộ tịch 2014 Art. 5(3): after 15:00, the next working day (after Tết)",
     ),
     (
         "2026-02-13T14:59",

@@ -1,6 +1,6 @@
 """What a calendar says about one day: its kind, names, deciding document and certainty.
 
-A day is one of six kinds (DOMAIN section 2):
+A day is one of six kinds (docs/sources.md, "Yearly schedules"):
 
 * ``WORKING``: an ordinary Monday-Friday working day (QĐ 188/1999/QĐ-TTg, 5-day week);
 * ``WEEKEND``: an ordinary Saturday or Sunday;
