@@ -168,3 +168,19 @@ def test_zero_working_days_are_due_the_day_counting_starts(received: dt.datetime
     """Zero working days is a same-day limit: due at the close of the day counting starts."""
     deadline = compute_deadline(Duration.working_days(0), received, calendar=VN)
     assert deadline.due_at == VN.closing_time(deadline.local_start.date())
+
+
+@given(counted, receipts, policies)
+def test_the_day_not_counted_is_the_day_before_the_first_day_the_trace_lists(
+    duration: Duration, received: dt.datetime, policy: DeadlinePolicy
+) -> None:
+    """The computation and its explanation leave out the same day (BLDS 2015 Art. 147(2))."""
+    deadline = compute_deadline(duration, received, calendar=VN, policy=policy)
+    if duration.kind is not DurationKind.WORKING_DAYS or policy.counting is Counting.WORKING_TIME:
+        return  # calendar days and phases list only their end; hours list no days
+    days = [s.at for s in deadline.trace if s.kind.value in ("counted", "skipped")]
+    if days:
+        assert days[0] == deadline.day_not_counted + dt.timedelta(days=1)
+    if policy.counting is Counting.DAYS and duration.amount.is_integer() and duration.amount:
+        n = int(duration.amount)
+        assert deadline.due_date == VN.add_working_days(deadline.day_not_counted, n)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 from tthc._localtime import to_local
 from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
 from tthc.deadlines._deadline import Deadline
-from tthc.deadlines._policies import CIVIL_CODE, Counting, DayEnd, DeadlinePolicy
+from tthc.deadlines._policies import CIVIL_CODE, Counting, DayEnd, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ _ONE_MINUTE = dt.timedelta(minutes=1)
 _datetime = dt.datetime
 _DAYS = Counting.DAYS  # read on every call: an enum class's attributes are not cached
 _OFFICE_CLOSE = DayEnd.OFFICE_CLOSE
+_RECEIPT_DAY = Receipt.RECEIPT_DAY
 _LAST_INSTANT = dt.time.max
 #: Limits whose last day ends at :attr:`DeadlinePolicy.ends_at` (whole days only).
 _WHOLE_DAY_KINDS = frozenset(
@@ -183,7 +184,8 @@ def _working_days(
         whole = int(amount)
         if whole == amount:  # the usual case: the close of the n-th working day
             if whole:
-                day = day_not_counted(received, start, duration, policy)
+                # day_not_counted() for this case, inlined: the hot path of reports
+                day = received.date() if policy.receipt is _RECEIPT_DAY else start.date()
                 return calendar._close_after(day, whole), None
             return calendar.closing_time(start.date()), None
         day = day_not_counted(received, start, duration, policy)
