@@ -1,10 +1,11 @@
 """How long a procedure may take: the time-limit value the catalogue and the deadlines share.
 
-Vietnamese legal texts state time limits in a handful of shapes (DOMAIN section 3):
-working days, possibly with a half (``0,5 ngày làm việc``); working hours; calendar days
-(``ngày``, counted under the Civil Code 2015 Art. 147-148); the same day, usually with a
-15:00 cut-off (Luật Hộ tịch 2014 Art. 5(3), NĐ 23/2015 Art. 7); immediately; phases (N
-calendar days of public posting, then M working days); or no time limit at all.
+Vietnamese legal texts state time limits in a handful of shapes (docs/sources.md: BLDS
+2015 Art. 147-148, Luật Hộ tịch 2014, NĐ 23/2015/NĐ-CP): working days, possibly with a
+half (``0,5 ngày làm việc``); working hours; calendar days (``ngày``, counted under the
+Civil Code 2015 Art. 147-148); the same day, usually with a 15:00 cut-off (Luật Hộ tịch
+2014 Art. 5(3), NĐ 23/2015 Art. 7); immediately; phases (N calendar days of public
+posting, then M working days); or no time limit at all.
 
 A :class:`Duration` is one of these, as an immutable value. It is written the way a person
 reads it, and parses back from that text:

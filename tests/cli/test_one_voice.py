@@ -65,9 +65,10 @@ def test_report_text_fits_100_columns_unless_wide(
 @pytest.mark.parametrize(
     ("received", "due_line"),
     [
-        ("2026-08-24T10:00Z", "Due: 2026-09-04 17:00+07:00"),  # 17:00 in Vietnam
-        ("2026-08-24T10:00+00:00", "Due: 2026-09-04 17:00+07:00"),
-        ("2026-08-24T17:00+07:00", "Due: 2026-09-04 17:00+07:00"),
+        # 17:00 in Vietnam; the receipt's own day is not counted, whatever the hour
+        ("2026-08-24T10:00Z", "Due: 2026-09-03 17:00+07:00"),
+        ("2026-08-24T10:00+00:00", "Due: 2026-09-03 17:00+07:00"),
+        ("2026-08-24T17:00+07:00", "Due: 2026-09-03 17:00+07:00"),
         ("2026-08-24T09:00", "Due: 2026-09-03 17:00"),  # naive: local time, no offset
     ],
 )
@@ -82,7 +83,7 @@ def test_due_prints_vietnam_local_time(
 def test_due_json_has_one_offset(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run(capsys, *DUE, "--received", "2026-08-24T10:00Z", "--format", "json"))
     assert data["received_at"] == "2026-08-24T17:00:00+07:00"
-    assert data["due_at"] == "2026-09-04T17:00:00+07:00"
+    assert data["due_at"] == "2026-09-03T17:00:00+07:00"
     offsets = set(re.findall(r"T\d\d:\d\d:\d\d([+-]\d\d:\d\d)", json.dumps(data)))
     assert offsets == {"+07:00"}
     instants = [s["at"] for s in data["trace"] if "T" in s["at"]]
