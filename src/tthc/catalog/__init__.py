@@ -44,6 +44,8 @@ from tthc.catalog._file import CatalogFile, catalog_schema
 from tthc.catalog._kinds import Channel, FeeKind, FeeUnit, Level, OnlineLevel
 from tthc.catalog._models import Case, Form, Office, Procedure, RequiredDocument, Step
 from tthc.catalog._overlay import CaseOverride, Overlay
+from tthc.catalog._portal import procedure_from_portal
+from tthc.catalog._review import Review
 
 if TYPE_CHECKING:
     from tthc.catalog._load import load_catalog, parse_catalog
@@ -66,10 +68,12 @@ __all__ = [
     "PageRate",
     "Procedure",
     "RequiredDocument",
+    "Review",
     "Step",
     "catalog_schema",
     "load_catalog",
     "parse_catalog",
+    "procedure_from_portal",
 ]
 
 

@@ -22,7 +22,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 #: Sub-command modules; each defines ``register(subparsers)``.
-_COMMANDS: tuple[str, ...] = ("calendar", "validate", "schema", "due", "report")
+_COMMANDS: tuple[str, ...] = ("calendar", "validate", "schema", "due", "report", "import_portal")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -11,9 +11,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.errors import CatalogError, Issue
+
+if TYPE_CHECKING:
+    from tthc.catalog import Catalog
 
 __all__ = ["register", "run"]
 
@@ -59,7 +62,20 @@ def run(args: argparse.Namespace) -> int:
         _report(args.format, error.issues, None)
         return EXIT_INVALID
     _report(args.format, (), (len(catalog), len(catalog.overlays)))
+    _warn_reviews(args.format, catalog)
     return EXIT_OK
+
+
+def _warn_reviews(fmt: str, catalog: Catalog) -> None:
+    """List what a person must still check: every ``review`` item, as a warning."""
+    if fmt == "json":
+        return  # the JSON report's consumers read "review" from the files themselves
+    for procedure in catalog:
+        for item in procedure.review:
+            print(
+                f"warning: {procedure.code}: {item.field}: needs review: {item.reason}"
+                + (f" (source: {item.raw!r})" if item.raw else "")
+            )
 
 
 def _report(fmt: str, issues: tuple[Issue, ...], counts: tuple[int, int] | None) -> None:
