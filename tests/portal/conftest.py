@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 RECORDS = Path(__file__).resolve().parent / "records"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -21,3 +22,9 @@ def record() -> Callable[[str], dict[str, Any]]:
         return data
 
     return load
+
+
+@pytest.fixture
+def repo() -> Path:
+    """The repository root."""
+    return REPO
