@@ -122,6 +122,13 @@ def test_rows_missing_on_a_channel_are_flagged(record: Record) -> None:
     assert ("cases.method-2", "no limit listed for postal in this row") in reviews(p)
 
 
+def test_months_are_read_from_the_month_unit(record: Record) -> None:
+    # 2 MONTH; the page: "Không quá 02 tháng kể từ ngày nhận đủ hồ sơ, Bộ trưởng Bộ Công an ..."
+    p = imported(record, "1.115403")
+    assert p.time_limit(channel="counter") == Duration.months(2)
+    assert not [item for item in p.review if item.field.startswith("cases")]
+
+
 def test_portal_cases_keep_their_own_limits(record: Record) -> None:
     p = imported(record, "1.000894")
     assert p.time_limit(case="1-000894-02") == Duration.working_days(1)

@@ -22,6 +22,7 @@ wd, days = Duration.working_days, Duration.calendar_days
         (5, "WORKING_DAY", wd(5)),  # 1.115493
         (0.5, "WORKING_DAY", wd(0.5)),
         (15, "DAY", days(15)),  # 1.009122
+        (2, "MONTH", Duration.months(2)),  # 1.115403
     ],
 )
 def test_a_number_and_a_unit_read_directly(time: float, unit: str, expected: Duration) -> None:
@@ -101,6 +102,7 @@ def test_as_described_reads_the_description() -> None:
         (3, "OTHER", "unit OTHER with a bare number"),  # 1.000094
         (6.25, "WORKING_DAY", "working days that are not whole or half days"),  # 1.115336
         (1.5, "DAY", "calendar days that are not whole days"),
+        (1.5, "MONTH", "months that are not whole months"),
         (0, "WORKING_DAY", "WORKING_DAY with the value 0"),
         ("5", "DAY", "DAY with a value that is not a number"),
         (15, "HOUR", "unit HOUR: working or clock hours not stated"),  # 1.115563

@@ -148,4 +148,6 @@ def _counted(time: object, unit: str, raw: str) -> Reading:  # noqa: PLR0911 (on
         # The portal does not say working hours (counted in office hours only) or clock
         # hours; the two give different due dates.
         return Reading(None, "unit HOUR: working or clock hours not stated", f"{raw} HOUR")
-    return Reading(None, "unit MONTH: months are not a catalogue time limit", f"{raw} MONTH")
+    if time != int(time):
+        return Reading(None, "months that are not whole months", raw)
+    return Reading(Duration.months(int(time)), "unit", f"{raw} MONTH")

@@ -11,6 +11,9 @@ caller's awareness):
   after it (Art. 148(1)). A half day ends at the close of the next day's morning session.
 * **Calendar days** end at the close of office hours of the n-th day after the receipt day,
   moved to the next working day when that day is not one (Art. 148(5)).
+* **Months** end at the close of office hours of the same-numbered day of the last month, or
+  that month's last day when it has none (Art. 148(3)), moved to the next working day when
+  that day is not one (Art. 148(5)).
 * **Working hours** start at the moment of receipt (Art. 147(1)) and are counted in office
   hours only, lunch skipped.
 * **Same day**: due at the close of the receipt day; with a cut-off, a dossier received after
@@ -26,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from tthc._localtime import to_local
-from tthc.deadlines._counting import cutoff_passed, phase_ends
+from tthc.deadlines._counting import cutoff_passed, months_later, phase_ends
 from tthc.deadlines._deadline import Deadline
 from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
 from tthc.duration import Duration, DurationKind
@@ -176,6 +179,13 @@ def _calendar_days(
     return calendar.closing_time(_roll(calendar, last)), None
 
 
+def _months(
+    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+) -> _Result:
+    last = months_later(start.date(), int(duration.amount))
+    return calendar.closing_time(_roll(calendar, last)), None
+
+
 def _same_day(
     calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
 ) -> _Result:
@@ -249,6 +259,7 @@ _COUNTERS: dict[
     DurationKind.WORKING_DAYS: _working_days,
     DurationKind.WORKING_HOURS: _working_hours,
     DurationKind.CALENDAR_DAYS: _calendar_days,
+    DurationKind.MONTHS: _months,
     DurationKind.SAME_DAY: _same_day,
     DurationKind.IMMEDIATE: _immediate,
     DurationKind.PHASES: _phases,
