@@ -48,6 +48,7 @@ from tthc.catalog._portal import procedure_from_portal
 from tthc.catalog._review import Review
 
 if TYPE_CHECKING:
+    from tthc.catalog._bundled import bundled_catalog
     from tthc.catalog._load import load_catalog, parse_catalog
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "RequiredDocument",
     "Review",
     "Step",
+    "bundled_catalog",
     "catalog_schema",
     "load_catalog",
     "parse_catalog",
@@ -83,4 +85,8 @@ def __getattr__(name: str) -> _typing.Any:
         from tthc.catalog import _load  # noqa: PLC0415
 
         return getattr(_load, name)
+    if name == "bundled_catalog":
+        from tthc.catalog import _bundled  # noqa: PLC0415
+
+        return _bundled.bundled_catalog
     raise AttributeError(f"module 'tthc.catalog' has no attribute {name!r}")
