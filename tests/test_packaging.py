@@ -99,10 +99,11 @@ def test_the_installed_wheel_loads_the_bundled_catalogue(tmp_path: Path) -> None
         wheel.extractall(tmp_path / "site")
     names = sorted(p.name for p in (tmp_path / "site" / "tthc" / "_bundled_catalog").iterdir())
     assert "portal" in names
+    assert (tmp_path / "site" / "tthc" / "catalog" / "data" / "national.json").is_file()
     script = (
-        "from tthc.catalog import bundled_catalog, _bundled; "
+        "from tthc.catalog import bundled_catalog, national_list, _bundled; "
         "print(_bundled.bundled_catalog_folder().parent.name, len(bundled_catalog()), "
-        "len(bundled_catalog(portal=False)))"
+        "len(bundled_catalog(portal=False)), len(national_list()))"
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, 'site'); {script}"],
@@ -111,10 +112,11 @@ def test_the_installed_wheel_loads_the_bundled_catalogue(tmp_path: Path) -> None
         text=True,
         check=True,
     )
-    package, everything, curated = result.stdout.split()
+    package, everything, curated, national = result.stdout.split()
     assert package == "tthc"
     assert int(everything) > 300
     assert int(curated) == 10
+    assert int(national) == 5670
 
 
 # ---------------------------------------------------------------- the lock file

@@ -43,6 +43,13 @@ from tthc.catalog._fees import Fee, PageRate
 from tthc.catalog._file import CatalogFile, catalog_schema
 from tthc.catalog._kinds import Channel, FeeKind, FeeUnit, Level, OnlineLevel
 from tthc.catalog._models import Case, Form, Office, Procedure, RequiredDocument, Step
+from tthc.catalog._national import (
+    NationalList,
+    NationalMismatch,
+    NationalProcedure,
+    check_national,
+    national_list,
+)
 from tthc.catalog._overlay import CaseOverride, Overlay
 from tthc.catalog._portal import procedure_from_portal
 from tthc.catalog._review import Review
@@ -63,6 +70,9 @@ __all__ = [
     "Form",
     "LegalBasis",
     "Level",
+    "NationalList",
+    "NationalMismatch",
+    "NationalProcedure",
     "Office",
     "OnlineLevel",
     "Overlay",
@@ -73,7 +83,9 @@ __all__ = [
     "Step",
     "bundled_catalog",
     "catalog_schema",
+    "check_national",
     "load_catalog",
+    "national_list",
     "parse_catalog",
     "procedure_from_portal",
 ]

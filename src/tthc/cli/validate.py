@@ -42,6 +42,15 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="catalogue loaded alongside, e.g. the national procedures an overlay extends",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--national",
+        choices=("warn", "error", "off"),
+        default="warn",
+        help=(
+            "check codes and names against the national list shipped with tthc: "
+            "warn (default), error (an unknown code or a differing name is invalid), off"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,9 +70,27 @@ def run(args: argparse.Namespace) -> int:
     except CatalogError as error:
         _report(args.format, error.issues, None)
         return EXIT_INVALID
+    mismatches = _national_mismatches(args.national, catalog)
+    if args.national == "error" and mismatches:
+        _report(args.format, tuple(mismatches), None)
+        return EXIT_INVALID
     _report(args.format, (), (len(catalog), len(catalog.overlays)))
+    if args.format == "text":
+        for mismatch in mismatches:
+            print(f"warning: {mismatch.file}: {mismatch.message}")
     _warn_reviews(args.format, catalog)
     return EXIT_OK
+
+
+def _national_mismatches(mode: str, catalog: Catalog) -> list[Issue]:
+    """The catalogue's procedures the national list does not confirm, as issues."""
+    if mode == "off":
+        return []
+    from tthc.catalog._national import check_national  # noqa: PLC0415
+
+    return [
+        Issue(m.message, file=m.code, code=f"national-{m.kind}") for m in check_national(catalog)
+    ]
 
 
 def _warn_reviews(fmt: str, catalog: Catalog) -> None:
