@@ -8,7 +8,7 @@ import sys
 from benchmarks._harness import Result, report
 
 #: Benchmark modules; each defines ``run(quick: bool) -> list[Result]``.
-SUITES: tuple[str, ...] = ("calendar", "catalog", "deadlines", "dossier", "reports")
+SUITES: tuple[str, ...] = ("calendar", "catalog", "deadlines", "dossier", "reports", "portal")
 
 
 def main(argv: list[str]) -> int:

@@ -93,6 +93,32 @@ def test_the_wheel_carries_the_typed_marker_and_the_bundled_catalogue(tmp_path: 
     assert not any(name.startswith("tests/") for name in names)
 
 
+def test_the_installed_wheel_loads_the_bundled_catalogue(tmp_path: Path) -> None:
+    """Outside any checkout: the package data alone, as an installed wheel has it."""
+    with zipfile.ZipFile(build("wheel", tmp_path / "dist")) as wheel:
+        wheel.extractall(tmp_path / "site")
+    names = sorted(p.name for p in (tmp_path / "site" / "tthc" / "_bundled_catalog").iterdir())
+    assert "portal" in names
+    assert (tmp_path / "site" / "tthc" / "catalog" / "data" / "national.json").is_file()
+    script = (
+        "from tthc.catalog import bundled_catalog, national_list, _bundled; "
+        "print(_bundled.bundled_catalog_folder().parent.name, len(bundled_catalog()), "
+        "len(bundled_catalog(portal=False)), len(national_list()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, 'site'); {script}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    package, everything, curated, national = result.stdout.split()
+    assert package == "tthc"
+    assert int(everything) > 300
+    assert int(curated) == 11  # 10 codes, 1.004859 in two versions
+    assert int(national) == 5670
+
+
 # ---------------------------------------------------------------- the lock file
 
 _PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>\S+)(?: ; (?P<marker>[^\\]+?))? \\$")

@@ -94,7 +94,9 @@ def test_sources_is_in_the_docs_navigation() -> None:
 def test_every_catalogue_legal_basis_has_a_bibliography_entry() -> None:
     bibliography = SOURCES.read_text(encoding="utf-8")
     missing = set()
-    for procedure in load_catalog(ROOT / "catalog"):
+    # The curated entries; imported ones (catalog/portal) cite the portal page they come from.
+    curated = [p for p in sorted((ROOT / "catalog").iterdir()) if p.is_dir() and p.name != "portal"]
+    for procedure in load_catalog(*curated):
         bases = list(procedure.legal_basis)
         bases += [b for case in procedure.cases for b in case.legal_basis]
         bases += [b for fee in procedure.fees for b in fee.legal_basis]

@@ -68,6 +68,12 @@ ISSUE_CODES = MappingProxyType(
         "overlapping-versions": "two versions of one code in force on the same day",
         "lengthens": "a local time limit longer than the statutory one",
         "incomparable": "a local time limit that cannot be compared with the statutory one",
+        # ---------------------------------------------------------- the national portal
+        "national-unknown-code": "a national code the shipped national list does not know",
+        "national-name": "a procedure name that differs from the national list's",
+        "portal-refused": "a portal record that cannot be imported (the message says why)",
+        "portal-review": "a portal value no tested rule reads, refused under --strict",
+        "portal-invalid": "an imported record that the catalogue's models refuse",
     }
 )
 """Code -> what it means, in one line."""

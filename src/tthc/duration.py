@@ -3,9 +3,9 @@
 Vietnamese legal texts state time limits in a handful of shapes (docs/sources.md: BLDS
 2015 Art. 147-148, Luật Hộ tịch 2014, NĐ 23/2015/NĐ-CP): working days, possibly with a
 half (``0,5 ngày làm việc``); working hours; calendar days (``ngày``, counted under the
-Civil Code 2015 Art. 147-148); the same day, usually with a 15:00 cut-off (Luật Hộ tịch
-2014 Art. 5(3), NĐ 23/2015 Art. 7); immediately; phases (N calendar days of public
-posting, then M working days); or no time limit at all.
+Civil Code 2015 Art. 147-148); months (``tháng``, Art. 148(3)); the same day, usually
+with a 15:00 cut-off (Luật Hộ tịch 2014 Art. 5(3), NĐ 23/2015 Art. 7); immediately;
+phases (N calendar days of public posting, then M working days); or no time limit at all.
 
 A :class:`Duration` is one of these, as an immutable value. It is written the way a person
 reads it, and parses back from that text:
@@ -54,6 +54,9 @@ class DurationKind(str, enum.Enum):
     """N working hours, counted from the moment of receipt (Civil Code Art. 147(1))."""
     CALENDAR_DAYS = "calendar_days"
     """N calendar days; never ends on a non-working day (Civil Code Art. 148(5))."""
+    MONTHS = "months"
+    """N months: ends on the same-numbered day of the last month, or that month's last day
+    when it has no such day (Civil Code Art. 148(3)); never on a non-working day (148(5))."""
     SAME_DAY = "same_day"
     """Within the day of receipt, or the next working day after an optional cut-off."""
     IMMEDIATE = "immediate"
@@ -71,6 +74,7 @@ _COUNTED_WORDS = (
     (DurationKind.WORKING_DAYS, ("working days", "working day", "ngày làm việc")),
     (DurationKind.WORKING_HOURS, ("working hours", "working hour", "giờ làm việc")),
     (DurationKind.CALENDAR_DAYS, ("calendar days", "calendar day", "days", "day", "ngày")),
+    (DurationKind.MONTHS, ("months", "month", "tháng")),
 )
 _SAME_DAY_WORDS = ("same day", "trong ngày")
 _CUT_OFF_WORDS = ("cut-off", "cutoff", "giờ chốt")
@@ -213,7 +217,12 @@ class Duration:
     phases: tuple[Duration, ...] = ()
 
     _COUNTED: ClassVar[frozenset[DurationKind]] = frozenset(
-        {DurationKind.WORKING_DAYS, DurationKind.WORKING_HOURS, DurationKind.CALENDAR_DAYS}
+        {
+            DurationKind.WORKING_DAYS,
+            DurationKind.WORKING_HOURS,
+            DurationKind.CALENDAR_DAYS,
+            DurationKind.MONTHS,
+        }
     )
 
     def __post_init__(self) -> None:
@@ -250,6 +259,7 @@ class Duration:
             DurationKind.WORKING_DAYS: (2, "working days come in halves (0.5, 1, 1.5 ...)"),
             DurationKind.WORKING_HOURS: (60, "working hours must be whole minutes"),
             DurationKind.CALENDAR_DAYS: (1, "calendar days must be whole days"),
+            DurationKind.MONTHS: (1, "months must be whole months"),
         }[kind]
         units = round(amount * steps)
         # The text form keeps 10 significant digits ("165.0333333 working hours" for 9,902
@@ -274,6 +284,15 @@ class Duration:
     def calendar_days(cls, amount: int) -> Duration:
         """N calendar days."""
         return cls(DurationKind.CALENDAR_DAYS, amount)
+
+    @classmethod
+    def months(cls, amount: int) -> Duration:
+        """N months (``2 months``, ``02 tháng``), ending as Civil Code Art. 148(3) says.
+
+        >>> Duration.months(2).format("vi")
+        '2 tháng'
+        """
+        return cls(DurationKind.MONTHS, amount)
 
     @classmethod
     def same_day(cls, *, cutoff: dt.time | None = None) -> Duration:
@@ -345,6 +364,7 @@ class Duration:
             DurationKind.WORKING_DAYS: "working day",
             DurationKind.WORKING_HOURS: "working hour",
             DurationKind.CALENDAR_DAYS: "calendar day",
+            DurationKind.MONTHS: "month",
         }[kind]
         return f"{number} {unit}{'' if self.amount == 1 else 's'}"
 
@@ -382,6 +402,7 @@ class Duration:
             DurationKind.WORKING_DAYS: "ngày làm việc",
             DurationKind.WORKING_HOURS: "giờ làm việc",
             DurationKind.CALENDAR_DAYS: "ngày",
+            DurationKind.MONTHS: "tháng",
         }[kind]
         return self._number().replace(".", ",") + f" {unit}"
 

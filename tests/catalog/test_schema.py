@@ -120,9 +120,14 @@ def _tthc_verdicts() -> dict[Path, bool]:
     national = ["--reference", "catalog/ho-tich", "--reference", "catalog/chung-thuc"]
     verdicts = {}
     files = [
-        *(REPO / "catalog").rglob("*.yaml"),
+        *(p for p in (REPO / "catalog").rglob("*.yaml") if p.parent.name != "portal"),
         *(REPO / "tests/catalog/examples").rglob("*.yaml"),
     ]
+    # The imported portal snapshot: one writer made its ~350 files, so every 25th stands for
+    # the rest here (checking all takes 10 s); `tthc validate catalog/` checks every one.
+    imported = REPO / "catalog" / "portal"
+    sample = sorted(imported.glob("*.yaml"))[::25]
+    files += sample
     for path in sorted(files):
         if path.name in NOT_RUN:
             continue

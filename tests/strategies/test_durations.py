@@ -17,7 +17,7 @@ from tthc.strategies import deadline_policies, durations
 from .conftest import VN
 
 K = DurationKind
-COUNTED = {K.WORKING_DAYS: 2, K.WORKING_HOURS: 60, K.CALENDAR_DAYS: 1}
+COUNTED = {K.WORKING_DAYS: 2, K.WORKING_HOURS: 60, K.CALENDAR_DAYS: 1, K.MONTHS: 1}
 RECEIVED = dt.datetime(2026, 3, 2, 10)
 
 

@@ -43,9 +43,19 @@ from tthc.catalog._fees import Fee, PageRate
 from tthc.catalog._file import CatalogFile, catalog_schema
 from tthc.catalog._kinds import Channel, FeeKind, FeeUnit, Level, OnlineLevel
 from tthc.catalog._models import Case, Form, Office, Procedure, RequiredDocument, Step
+from tthc.catalog._national import (
+    NationalList,
+    NationalMismatch,
+    NationalProcedure,
+    check_national,
+    national_list,
+)
 from tthc.catalog._overlay import CaseOverride, Overlay
+from tthc.catalog._portal import procedure_from_portal
+from tthc.catalog._review import Review
 
 if TYPE_CHECKING:
+    from tthc.catalog._bundled import bundled_catalog
     from tthc.catalog._load import load_catalog, parse_catalog
 
 __all__ = [
@@ -60,16 +70,24 @@ __all__ = [
     "Form",
     "LegalBasis",
     "Level",
+    "NationalList",
+    "NationalMismatch",
+    "NationalProcedure",
     "Office",
     "OnlineLevel",
     "Overlay",
     "PageRate",
     "Procedure",
     "RequiredDocument",
+    "Review",
     "Step",
+    "bundled_catalog",
     "catalog_schema",
+    "check_national",
     "load_catalog",
+    "national_list",
     "parse_catalog",
+    "procedure_from_portal",
 ]
 
 
@@ -79,4 +97,8 @@ def __getattr__(name: str) -> _typing.Any:
         from tthc.catalog import _load  # noqa: PLC0415
 
         return getattr(_load, name)
+    if name == "bundled_catalog":
+        from tthc.catalog import _bundled  # noqa: PLC0415
+
+        return _bundled.bundled_catalog
     raise AttributeError(f"module 'tthc.catalog' has no attribute {name!r}")

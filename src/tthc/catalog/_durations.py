@@ -68,7 +68,8 @@ def budget_problem(budgets: Iterable[Duration], limit: Duration) -> str | None:
     """Why the process budgets do not add up to ``limit``; ``None`` when they do.
 
     Same-day limits take budgets that fit in one working day (8 working hours);
-    immediate limits and no limit are not checked.
+    immediate limits, no limit and limits in months (a month has 28 to 31 days, so no sum
+    of days equals one) are not checked.
 
     >>> days = Duration.working_days
     >>> budget_problem([days(1), days(1.5)], days(3))
@@ -85,7 +86,7 @@ def budget_problem(budgets: Iterable[Duration], limit: Duration) -> str | None:
         )
     total = total_of(budgets)
     assert total is not None  # every budget is counted
-    if limit.kind in (DurationKind.IMMEDIATE, DurationKind.NONE):
+    if limit.kind in (DurationKind.IMMEDIATE, DurationKind.NONE, DurationKind.MONTHS):
         return None
     if limit.kind is DurationKind.SAME_DAY:
         if total.calendar_days or total.working_minutes > MINUTES_PER_WORKING_DAY:
@@ -122,6 +123,10 @@ def not_longer(local: Duration, statutory: Duration) -> bool | None:  # noqa: PL
         return True
     if b is DurationKind.IMMEDIATE:
         return False
+    if a is DurationKind.MONTHS or b is DurationKind.MONTHS:
+        # Months against months: fewer months end no later. Against days, it depends on
+        # the months the period spans.
+        return local.amount <= statutory.amount if a is b else None
     if a is DurationKind.PHASES or b is DurationKind.PHASES:
         return _phases_not_longer(local, statutory)
     if a is DurationKind.SAME_DAY:

@@ -27,6 +27,7 @@ from tthc.catalog._base import (
 )
 from tthc.catalog._fees import Fee
 from tthc.catalog._kinds import Channel, Level, OnlineLevel
+from tthc.catalog._review import Review
 from tthc.duration import Duration
 from tthc.errors import UnknownCase
 
@@ -283,6 +284,8 @@ class Procedure(_Model):
     """Facts in this entry that could not be checked against a legal text."""
     notes: Text | None = None
     """Anything else a reader should know."""
+    review: Annotated[tuple[Review, ...], lax()] = ()
+    """Facts a person must still check, each with the source's raw text (see ``Review``)."""
 
     _national: Procedure | None = PrivateAttr(default=None)
 

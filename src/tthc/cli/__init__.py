@@ -43,7 +43,7 @@ EXIT_INTERRUPTED = 130
 EXIT_PIPE_CLOSED = 141
 
 #: Sub-command modules; each defines ``register(subparsers)``.
-_COMMANDS: tuple[str, ...] = ("calendar", "validate", "schema", "due", "report")
+_COMMANDS: tuple[str, ...] = ("calendar", "validate", "schema", "due", "report", "import_portal")
 
 
 class _UsageError(Exception):

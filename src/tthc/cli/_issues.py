@@ -21,6 +21,7 @@ __all__ = [
     "ColorChoice",
     "github_annotation",
     "github_notice",
+    "github_warning",
     "issue_data",
     "paint",
     "summary_line",
@@ -119,6 +120,15 @@ def github_notice(text: str, *, title: str = "note") -> str:
     ::notice title=note::line one%0Aline two
     """
     return f"::notice title={_escape_property(title)}::{_escape_data(text)}"
+
+
+def github_warning(text: str, *, title: str = "warning") -> str:
+    r"""A warning as a GitHub Actions ``::warning`` workflow command (escaped like an error).
+
+    >>> print(github_warning("1.000894: name differs"))
+    ::warning title=warning::1.000894: name differs
+    """
+    return f"::warning title={_escape_property(title)}::{_escape_data(text)}"
 
 
 def _escape_data(text: str) -> str:

@@ -21,6 +21,7 @@ from tthc.cli._issues import (
     ColorChoice,
     github_annotation,
     github_notice,
+    github_warning,
     issue_data,
     summary_line,
     text_line,
@@ -79,6 +80,15 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         default=ColorChoice.AUTO.value,
         help="colour text output: auto (default: on a terminal unless NO_COLOR is set)",
     )
+    parser.add_argument(
+        "--national",
+        choices=("warn", "error", "off"),
+        default="warn",
+        help=(
+            "check codes and names against the national list shipped with tthc: "
+            "warn (default), error (an unknown code or a differing name is invalid), off"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -98,21 +108,55 @@ def run(args: argparse.Namespace) -> int:
     except CatalogError as error:
         _report(args, error.issues, None, omitted=error.omitted)
         return EXIT_INVALID
-    _report(args, (), catalog)
+    mismatches = _national_mismatches(args.national, catalog)
+    if args.national == "error" and mismatches:
+        _report(args, tuple(mismatches), None)
+        return EXIT_INVALID
+    warnings = [*(f"{m.file}: {m.message}" for m in mismatches), *_reviews(catalog)]
+    _report(args, (), catalog, warnings=warnings)
     return EXIT_OK
 
 
-def _report(
+def _national_mismatches(mode: str, catalog: Catalog) -> list[Issue]:
+    """The catalogue's procedures the national list does not confirm, as issues."""
+    if mode == "off":
+        return []
+    from tthc.catalog._national import check_national  # noqa: PLC0415
+
+    return [
+        Issue(
+            m.message,
+            file=m.code,
+            code="national-name" if m.kind == "name" else "national-unknown-code",
+        )
+        for m in check_national(catalog)
+    ]
+
+
+def _reviews(catalog: Catalog) -> list[str]:
+    """What a person must still check: every ``review`` item of an imported procedure."""
+    return [
+        f"{procedure.code}: {item.field}: needs review: {item.reason}"
+        + (f" (source: {item.raw!r})" if item.raw else "")
+        for procedure in catalog
+        for item in procedure.review
+    ]
+
+
+def _report(  # noqa: PLR0912  (a branch per format and option, each a line)
     args: argparse.Namespace,
     issues: tuple[Issue, ...],
     catalog: Catalog | None,
     *,
     omitted: int = 0,
+    warnings: list[str] | None = None,
 ) -> None:
     if args.format == "json":
         report: dict[str, Any] = {"valid": not issues, "issues": [issue_data(i) for i in issues]}
         if omitted:
             report["omitted"] = omitted
+        if warnings:
+            report["warnings"] = warnings
         if catalog is not None:
             report["procedures"], report["overlays"] = len(catalog), len(catalog.overlays)
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -137,6 +181,8 @@ def _report(
     elif not args.quiet:
         summary = f"valid: {len(catalog)} procedure versions, {len(catalog.overlays)} overlays"
         print(summary_line(summary, valid=True, color=color))
+        for warning in warnings or ():  # what a valid catalogue still asks a person to check
+            print(github_warning(warning) if github else f"warning: {warning}")
 
 
 def _notes(catalog: Catalog) -> list[str]:

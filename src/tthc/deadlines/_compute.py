@@ -15,6 +15,9 @@ caller's awareness):
   day's morning session.
 * **Calendar days** end on the n-th day after the day not counted, moved to the next
   working day when that day is not one (Art. 148(5)).
+* **Months** end on the same-numbered day of the last month after the day not counted, or
+  that month's last day when it has none (Art. 148(3)), moved to the next working day when
+  that day is not one (Art. 148(5)).
 * **Working hours** start at the moment of receipt (Art. 147(1)), or at the next opening
   when it came outside office hours, and are counted in office hours only, lunch skipped.
   Working-time counting of days (1 day = 8 hours) is an hour count too.
@@ -32,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from tthc._localtime import to_local
-from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
+from tthc.deadlines._counting import cutoff_passed, day_not_counted, months_later, phase_ends
 from tthc.deadlines._deadline import Deadline
 from tthc.deadlines._policies import CIVIL_CODE, Counting, DayEnd, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
@@ -52,7 +55,7 @@ _RECEIPT_DAY = Receipt.RECEIPT_DAY
 _LAST_INSTANT = dt.time.max
 #: Limits whose last day ends at :attr:`DeadlinePolicy.ends_at` (whole days only).
 _WHOLE_DAY_KINDS = frozenset(
-    (DurationKind.CALENDAR_DAYS, DurationKind.PHASES, DurationKind.SAME_DAY)
+    (DurationKind.CALENDAR_DAYS, DurationKind.MONTHS, DurationKind.PHASES, DurationKind.SAME_DAY)
 )
 _new_deadline = tuple.__new__  # builds the named tuple without keyword handling: hot path
 
@@ -228,6 +231,18 @@ def _calendar_days(
     return calendar.closing_time(_roll(calendar, last)), None
 
 
+def _months(
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
+) -> _Result:
+    day = day_not_counted(received, start, duration, policy)
+    last = months_later(day, int(duration.amount))
+    return calendar.closing_time(_roll(calendar, last)), None
+
+
 def _same_day(
     calendar: WorkingCalendar,
     received: dt.datetime,
@@ -324,6 +339,7 @@ _COUNTERS: dict[
     DurationKind.WORKING_DAYS: _working_days,
     DurationKind.WORKING_HOURS: _working_hours,
     DurationKind.CALENDAR_DAYS: _calendar_days,
+    DurationKind.MONTHS: _months,
     DurationKind.SAME_DAY: _same_day,
     DurationKind.IMMEDIATE: _immediate,
     DurationKind.PHASES: _phases,

@@ -17,11 +17,18 @@ from tthc.errors import DeadlineError
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
 
-__all__ = ["cutoff_passed", "day_not_counted", "phase_ends"]
+__all__ = ["cutoff_passed", "day_not_counted", "months_later", "phase_ends"]
 
 _ONE_DAY = dt.timedelta(days=1)
-#: Time limits counted in days, whose first day is left out (BLDS 2015 Art. 147(2)).
-_DAY_KINDS = frozenset((DurationKind.WORKING_DAYS, DurationKind.CALENDAR_DAYS, DurationKind.PHASES))
+#: Time limits counted in days or months, whose first day is left out (BLDS 2015 Art. 147(2)).
+_DAY_KINDS = frozenset(
+    (
+        DurationKind.WORKING_DAYS,
+        DurationKind.CALENDAR_DAYS,
+        DurationKind.MONTHS,
+        DurationKind.PHASES,
+    )
+)
 
 
 def day_not_counted(
@@ -59,6 +66,26 @@ def cutoff_passed(start: dt.datetime, duration: Duration, policy: DeadlinePolicy
     """
     cutoff = duration.cutoff or policy.same_day_cutoff
     return cutoff if cutoff is not None and start.time() > cutoff else None
+
+
+def months_later(day: dt.date, months: int) -> dt.date:
+    """The last day of a period of ``months`` months that starts after ``day``.
+
+    BLDS 2015 Art. 147(2): the day of the event is not counted. Art. 148(3): a period in
+    months ends on the corresponding day (the same-numbered day) of the last month; when
+    that month has no such day, on its last day. Moving the end off a non-working day
+    (Art. 148(5)) is the caller's.
+
+    >>> months_later(dt.date(2026, 1, 15), 2), months_later(dt.date(2026, 1, 31), 1)
+    (datetime.date(2026, 3, 15), datetime.date(2026, 2, 28))
+    >>> months_later(dt.date(2027, 12, 31), 2)  # 2028 is a leap year
+    datetime.date(2028, 2, 29)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    following = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last_of_month = (following - _ONE_DAY).day
+    return dt.date(year, month + 1, min(day.day, last_of_month))
 
 
 def phase_ends(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tthc._localtime import from_local, to_local
 from tthc.calendar._days import WEEKDAYS_VI
-from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
+from tthc.deadlines._counting import cutoff_passed, day_not_counted, months_later, phase_ends
 from tthc.deadlines._policies import Counting, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
 
@@ -257,6 +257,8 @@ def _days_counted(
     last: dt.date | None = None  # the last day of a limit in days, before Art. 148(5)
     if duration.kind is DurationKind.CALENDAR_DAYS:
         last = start + dt.timedelta(days=int(duration.amount))
+    elif duration.kind is DurationKind.MONTHS:
+        last = months_later(start, int(duration.amount))
     elif duration.kind is DurationKind.PHASES:
         for phase, end in phase_ends(
             calendar, start, duration, start=d.local_start, policy=d.policy

@@ -31,9 +31,14 @@ _ORDER = (
     _K.IMMEDIATE,
     _K.NONE,
     _K.PHASES,
+    _K.MONTHS,
 )
+#: The kinds drawn when none are named: months only when asked for, so that catalogue
+#: data built on the default (overlays shortened in the same unit, budgets that add up)
+#: keeps to the kinds it knows.
+_DEFAULT = _ORDER[:-1]
 #: Steps per unit of each counted kind: halves of a working day, minutes of an hour.
-_GRID = {_K.WORKING_DAYS: 2, _K.WORKING_HOURS: 60, _K.CALENDAR_DAYS: 1}
+_GRID = {_K.WORKING_DAYS: 2, _K.WORKING_HOURS: 60, _K.CALENDAR_DAYS: 1, _K.MONTHS: 1}
 _DEFAULT_SPAN = 100
 #: The built-in policies, the default first.
 _BUILTIN = tuple(POLICIES.values())  # CIVIL_CODE first: examples shrink to the default
@@ -50,7 +55,7 @@ def _amount(value: object, name: str) -> float:
 def _kinds(kinds: object) -> tuple[tuple[DurationKind, ...], bool]:
     """The kinds asked for, in strategy order, and whether they were given explicitly."""
     if kinds is None:
-        return _ORDER, False
+        return _DEFAULT, False
     if isinstance(kinds, str | DurationKind) or not isinstance(kinds, Iterable):
         raise InvalidArgument(
             f"kinds must be a collection of DurationKind values, got {kinds!r}; "
@@ -124,7 +129,7 @@ def durations(
 
     Args:
         kinds: The :class:`~tthc.DurationKind` values to generate (or their text values);
-            every kind by default.
+            every kind but months by default.
         min_amount: The smallest amount of a counted kind (working days, working hours,
             calendar days), in its own unit. Other kinds have no amount.
         max_amount: The largest amount of a counted kind; ``min_amount + 100`` by default,
@@ -144,7 +149,7 @@ def durations(
 
     Examples shrink towards ``min_amount`` working days (0 working days by default), then
     towards the kinds in the order working hours, calendar days, same day (without
-    cut-off, then 15:00), immediate, none, phases.
+    cut-off, then 15:00), immediate, none, phases, months.
 
     >>> from hypothesis import find
     >>> from tthc.strategies import durations
