@@ -34,7 +34,8 @@ PORTAL_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"
 #: ``submissionMethod`` to channel, in the order channels are written.
 CHANNEL_OF_METHOD = {"DIRECT": Channel.COUNTER, "ONLINE": Channel.ONLINE, "POSTAL": Channel.POSTAL}
 #: Level flags, lowest level first. The portal has no district flag: district authorities
-#: ended on 30/06/2025 (two-tier local government from 01/07/2025), before this snapshot.
+#: ended on 30/06/2025, before this snapshot: two-tier local government (province, commune)
+#: from 01/07/2025, e.g. Nghị định 120/2025/NĐ-CP of 11/06/2025 for the Ministry of Justice.
 _LEVELS = (("isWard", Level.COMMUNE), ("isProvince", Level.PROVINCE), ("isMinistry", Level.CENTRAL))
 #: Where the competent agency is named, in order: the authority (cơ quan có thẩm quyền),
 #: as a department or a group of units, then the executing body.
