@@ -130,3 +130,21 @@ def test_figures_are_printed_on_request(tmp_path: Path, capsys: pytest.CaptureFi
         "needs review: 1 a price (giá), neither lệ phí nor phí; imported as a charge",
         "needs review: 1 several levels; the lowest is kept (isWard, isProvince true)",
     ]
+
+
+def test_an_empty_folder_and_a_file_too_large_are_reasons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tthc.portal
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    big = tmp_path / "big.json"
+    big.write_text('{"data": {}}', encoding="utf-8")
+    monkeypatch.setattr(tthc.portal, "MAX_RECORD_BYTES", 4)
+    args = ["import-portal", str(empty), str(big), "--out", str(tmp_path / "out")]
+    assert main(args) == EXIT_INVALID
+    assert capsys.readouterr().err.splitlines() == [
+        f"{empty}: no portal records (*.json) in this folder",
+        "big.json: larger than 4 bytes",
+    ]

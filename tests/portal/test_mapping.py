@@ -266,3 +266,43 @@ def test_strict_refuses_what_needs_review(record: Record) -> None:
 def test_a_malformed_record_is_refused_not_a_crash(broken: dict[str, Any]) -> None:
     with pytest.raises(CatalogError):
         procedure_from_portal(broken)
+
+
+def test_a_value_outside_the_catalogue_s_range_refuses_with_the_model_s_reason(
+    record: Record,
+) -> None:
+    # 1.115493 with its first document's copies raised to 500 (the model allows up to 100)
+    data = record("1.115493")
+    data["data"]["executionCases"][0]["profileComponents"][0]["copyQty"] = 500
+    with pytest.raises(CatalogError) as caught:
+        procedure_from_portal(data, source="1.115493.json")
+    (issue,) = caught.value.issues
+    assert (issue.file, issue.path[:2], issue.code) == (
+        "1.115493.json",
+        ("documents", 0),
+        "portal-invalid",
+    )
+    assert "less than or equal to 100" in issue.message
+
+
+def test_full_process_without_an_online_method_is_flagged(record: Record) -> None:
+    data = record("1.115403")  # counter only
+    data["data"]["isFullProcess"] = True
+    p = procedure_from_portal(data)
+    assert p.online_level is None
+    assert ("online_level", "isFullProcess is true but no ONLINE method is listed") in reviews(p)
+
+
+def test_several_fields_keep_the_first_and_ask_for_review(record: Record) -> None:
+    data = record("1.000894")
+    data["data"]["categoriesDetails"].append({"name": "Chứng thực"})
+    p = procedure_from_portal(data)
+    assert p.field == "Hộ tịch"
+    assert ("field", "several fields (lĩnh vực); the first is kept") in reviews(p)
+
+
+def test_a_review_item_reads_as_its_field_reason_and_source() -> None:
+    from tthc.catalog import Review
+
+    assert str(Review(field="level", reason="several levels")) == "level: several levels"
+    assert str(Review(field="fees", reason="x", raw="FEE None")) == "fees: x (source: 'FEE None')"

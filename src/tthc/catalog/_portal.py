@@ -13,39 +13,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
-from tthc.catalog._base import CODE_PATTERN
-from tthc.catalog._kinds import Channel, FeeKind, Level
+from tthc.catalog._kinds import Channel, Level
 from tthc.catalog._models import Procedure
+from tthc.catalog._portal_parts import CHANNEL_WORDS, clean, documents, fees, names_of, objects
 from tthc.catalog._portal_time import Reading, read_limit
 from tthc.duration import Duration
 from tthc.errors import CatalogError, Issue
 
 __all__ = ["CHANNEL_OF_METHOD", "PORTAL_PAGE", "procedure_from_portal"]
 
+_NATIONAL_CODE = re.compile(r"[0-9]\.[0-9]{6}")
 #: The portal's page of a procedure, by the record's ``id``.
 PORTAL_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/{id}"
 
 #: ``submissionMethod`` to channel, in the order channels are written.
 CHANNEL_OF_METHOD = {"DIRECT": Channel.COUNTER, "ONLINE": Channel.ONLINE, "POSTAL": Channel.POSTAL}
-_CHANNEL_WORDS = {
-    Channel.COUNTER: "trực tiếp",
-    Channel.ONLINE: "trực tuyến",
-    Channel.POSTAL: "bưu chính",
-}
 #: Level flags, lowest level first. The portal has no district flag: district authorities
-#: ended on 30/06/2025 (two-tier local government from 01/07/2025), before this snapshot.
+#: ended on 30/06/2025, before this snapshot: two-tier local government (province, commune)
+#: from 01/07/2025, e.g. Nghị định 120/2025/NĐ-CP of 11/06/2025 for the Ministry of Justice.
 _LEVELS = (("isWard", Level.COMMUNE), ("isProvince", Level.PROVINCE), ("isMinistry", Level.CENTRAL))
-_FEES = {
-    "FEE": (FeeKind.FEE, "Lệ phí"),
-    "SERVICE_FEE": (FeeKind.CHARGE, "Phí"),
-    "PRICE_LEVEL": (FeeKind.CHARGE, "Giá"),
-}
 #: Where the competent agency is named, in order: the authority (cơ quan có thẩm quyền),
 #: as a department or a group of units, then the executing body.
 _AGENCY_KEYS = (
@@ -57,7 +48,6 @@ _AGENCY_KEYS = (
 #: Vietnam has one time zone, UTC+7, without daylight saving.
 _VIETNAM = dt.timezone(dt.timedelta(hours=7))
 _CASE_ID = re.compile(r"[^a-z0-9]+")
-_SPACES = re.compile(r"[^\S\n]+")
 
 
 def procedure_from_portal(
@@ -105,25 +95,6 @@ def procedure_from_portal(
         raise CatalogError(issues, summary="portal record not imported") from None
 
 
-def _text(value: object) -> str:
-    """Text as NFC, each run of spaces (tabs, no-break spaces) one space; else empty."""
-    if not isinstance(value, str):
-        return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
-
-
-def _items(value: object) -> list[Mapping[str, Any]]:
-    """The objects of a JSON list; anything else in the list, or a non-list, is nothing."""
-    if not isinstance(value, Sequence) or isinstance(value, str):
-        return []
-    return [item for item in value if isinstance(item, Mapping)]
-
-
-def _names(items: object) -> list[str]:
-    names = (_text(i.get("name")) for i in _items(items))
-    return list(dict.fromkeys(n for n in names if n))
-
-
 class _Mapper:
     def __init__(self, data: Mapping[str, Any], source: str) -> None:
         self.data = data
@@ -145,10 +116,10 @@ class _Mapper:
 
     def fields(self) -> dict[str, Any]:
         d = self.data
-        code = _text(d.get("code"))
-        if not re.fullmatch(CODE_PATTERN.strip("^$"), code):
+        code = clean(d.get("code"))
+        if not _NATIONAL_CODE.fullmatch(code):
             self.refuse("code", f"expected a national code d.dddddd, got {d.get('code')!r}")
-        name = _text(d.get("name"))
+        name = clean(d.get("name"))
         if not name:
             self.refuse("name", "the record has no name")
         channels = self.channels()
@@ -165,13 +136,15 @@ class _Mapper:
             fields["online_level"] = "full" if d.get("isFullProcess") is True else "partial"
         elif d.get("isFullProcess") is True:
             self.flag("online_level", "isFullProcess is true but no ONLINE method is listed")
-        fields["applicant_types"] = _names(d.get("subjectTypesDetails"))
-        if conditions := _text(d.get("requirementsAndConditions")):
+        fields["applicant_types"] = names_of(d.get("subjectTypesDetails"))
+        if conditions := clean(d.get("requirementsAndConditions")):
             fields["conditions"] = [conditions]
         fields["result"] = self.result()
         fields["cases"] = self.cases(channels)
-        fields["documents"] = self.documents()
-        fields["fees"] = self.fees(channels)
+        fields["documents"], notes = documents(self.data)
+        self.notes += notes
+        fields["fees"], flagged = fees(self.methods(), channels)
+        self.review += flagged
         fields["legal_basis"] = self.legal_basis()
         fields["sources"] = self.sources()
         fields["unverified"] = [
@@ -187,7 +160,7 @@ class _Mapper:
     # ---------------------------------------------------------------- who and what
 
     def field(self) -> str | None:
-        names = _names(self.data.get("categoriesDetails")) or _names(
+        names = names_of(self.data.get("categoriesDetails")) or names_of(
             [self.data.get("category") or {}]
         )
         if not names:
@@ -214,9 +187,9 @@ class _Mapper:
 
     def agency(self) -> str | None:
         for key in _AGENCY_KEYS:
-            if names := _names(self.data.get(key)):
+            if names := names_of(self.data.get(key)):
                 return "; ".join(names)
-        if text := _text(self.data.get("executingAgencies")):
+        if text := clean(self.data.get("executingAgencies")):
             return text
         self.refuse(
             "departmentsAuthority",
@@ -225,7 +198,7 @@ class _Mapper:
         return None
 
     def result(self) -> str | None:
-        names = _names(self.data.get("resultsDetails"))
+        names = names_of(self.data.get("resultsDetails"))
         if not names:
             self.refuse("resultsDetails", "the record has no result")
             return None
@@ -241,7 +214,7 @@ class _Mapper:
 
     def sources(self) -> list[str]:
         sources = []
-        if page_id := _text(self.data.get("id")):
+        if page_id := clean(self.data.get("id")):
             sources.append(PORTAL_PAGE.format(id=page_id))
         updated = self.data.get("updatedAt")
         if isinstance(updated, int):
@@ -251,8 +224,8 @@ class _Mapper:
 
     def legal_basis(self) -> list[dict[str, str]]:
         basis = []
-        for item in _items(self.data.get("legalBasisesDetails")):
-            code, name = _text(item.get("code")), _text(item.get("name"))
+        for item in objects(self.data.get("legalBasisesDetails")):
+            code, name = clean(item.get("code")), clean(item.get("name"))
             if not (code or name):
                 continue
             basis.append({"document": name if code in name else f"{code}: {name}".strip(": ")})
@@ -266,16 +239,16 @@ class _Mapper:
         if self._methods is not None:
             return self._methods
         found = []
-        for method in _items(self.data.get("executionMethods")):
+        for method in objects(self.data.get("executionMethods")):
             channel = CHANNEL_OF_METHOD.get(str(method.get("submissionMethod")))
             if channel is None:
                 self.flag("channels", "unknown submissionMethod", method.get("submissionMethod"))
                 continue
             found.append((channel, method))
-            text = _text(method.get("description"))
+            text = clean(method.get("description"))
             if text and text not in self.described:
                 self.described.add(text)
-                self.notes.append(f"Cách thức thực hiện ({_CHANNEL_WORDS[channel]}): {text}")
+                self.notes.append(f"Cách thức thực hiện ({CHANNEL_WORDS[channel]}): {text}")
         self._methods = found
         return found
 
@@ -299,7 +272,7 @@ class _Mapper:
                 self.flag(f"cases.{case_id}", f"no limit listed for {missing} in this row")
             first = by_channel[next(iter(readings))][row]
             cases.append(self.case(case_id, first, readings, default=row == 0))
-        for index, portal_case in enumerate(_items(self.data.get("cases"))):
+        for index, portal_case in enumerate(objects(self.data.get("cases"))):
             cases.append(self.portal_case(index, portal_case, {c["id"] for c in cases}))
         return cases
 
@@ -311,7 +284,7 @@ class _Mapper:
         *,
         default: bool,
     ) -> dict[str, Any]:
-        description = _text(first.get("description"))
+        description = clean(first.get("description"))
         name = description.splitlines()[0][:200] if description and case_id != "standard" else ""
         limits = {}
         for channel, reading in readings.items():
@@ -333,7 +306,7 @@ class _Mapper:
 
     def portal_case(self, index: int, item: Mapping[str, Any], taken: set[str]) -> dict[str, Any]:
         case_id = (
-            _CASE_ID.sub("-", _text(item.get("code")).lower()).strip("-")[:60]
+            _CASE_ID.sub("-", clean(item.get("code")).lower()).strip("-")[:60]
             or f"case-{index + 1}"
         )
         if case_id in taken:
@@ -343,7 +316,7 @@ class _Mapper:
         reading = read_limit(day.get("qty"), day.get("type") or "OTHER")
         return {
             "id": case_id,
-            "name": _text(item.get("name")) or f"Trường hợp {index + 1}",
+            "name": clean(item.get("name")) or f"Trường hợp {index + 1}",
             "time_limit": str(self.limit(f"cases.{case_id}.time_limit", reading)),
         }
 
@@ -353,96 +326,12 @@ class _Mapper:
             return Duration.none()
         return reading.limit
 
-    # ---------------------------------------------------------------- dossier and fees
-
-    def documents(self) -> list[dict[str, Any]]:
-        groups: list[tuple[str, Any]] = [("", _items(self.data.get("profileComponents")))]
-        groups += [
-            (_text(g.get("name")), _items(g.get("profileComponents")))
-            for g in _items(self.data.get("executionCases"))
-        ]
-        groups += [
-            (_text(c.get("name")), _items(c.get("profileComponents")))
-            for c in _items(self.data.get("cases"))
-        ]
-        documents = []
-        for group, components in groups:
-            for component in components:
-                name = _text(component.get("name"))
-                originals, copies = component.get("originalQty") or 0, component.get("copyQty") or 0
-                if not name:
-                    continue
-                if (
-                    not (isinstance(originals, int) and isinstance(copies, int))
-                    or originals + copies == 0
-                ):
-                    # A heading or a note in the list of documents: no count to map.
-                    self.notes.append(f"Thành phần hồ sơ{f' ({group})' if group else ''}: {name}")
-                    continue
-                document: dict[str, Any] = {
-                    "name": name,
-                    "mandatory": component.get("required") is True,
-                }
-                if originals:
-                    document["originals"] = originals
-                if copies:
-                    document["copies"] = copies
-                if group:
-                    document["note"] = group
-                documents.append(document)
-        return documents
-
-    def fees(self, channels: list[Channel]) -> list[dict[str, Any]]:
-        found: dict[tuple[str, object, str], list[Channel]] = {}
-        for channel, method in self.methods():
-            for item in _items(method.get("fees")):
-                value = item.get("value")
-                if not isinstance(value, int | float | None):
-                    value = repr(value)  # kept as text, flagged below
-                key = (str(item.get("type")), value, _text(item.get("description")))
-                found.setdefault(key, [])
-                if channel not in found[key]:
-                    found[key].append(channel)
-        fees: list[dict[str, Any]] = []
-        for (kind, value, text), where in found.items():
-            known = _FEES.get(kind)
-            if known is None:
-                self.flag("fees", "unknown fee type", kind)
-                continue
-            fee: dict[str, Any] = {"name": known[1], "kind": known[0].value}
-            if kind == "PRICE_LEVEL":
-                self.flag(
-                    f"fees.{len(fees)}",
-                    "a price (giá), neither lệ phí nor phí; imported as a charge",
-                    text,
-                )
-            if (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and value == int(value)
-            ):
-                fee["amount"] = int(value)
-                if text:
-                    fee["applies_when"] = text
-            elif text:
-                fee["set_by"] = text
-            else:
-                self.flag("fees", "a fee with neither an amount nor a text", f"{kind} {value!r}")
-                continue
-            if len(where) < len(channels):
-                channels_text = ", ".join(_CHANNEL_WORDS[c] for c in where)
-                fee["applies_when"] = f"Nộp {channels_text}" + (
-                    f": {fee['applies_when']}" if "applies_when" in fee else ""
-                )
-            fees.append(fee)
-        return fees
-
 
 def _reading(method: Mapping[str, Any]) -> Reading:
     return read_limit(
         method.get("processingTime"),
         method.get("processingTimeUnit"),
-        _text(method.get("description")),
+        clean(method.get("description")),
     )
 
 
