@@ -22,8 +22,9 @@ VN = WorkingCalendar.vietnam()
     [
         # Thu 15/01/2026 + 2 months: Sun 15/03/2026, a non-working day -> Mon 16/03/2026
         (dt.datetime(2026, 1, 15, 9), 2, dt.datetime(2026, 3, 16, 17)),
-        # Thu 30/04/2026 is a holiday: counting starts Mon 04/05 -> Thu 04/06/2026
-        (dt.datetime(2026, 4, 30, 9), 1, dt.datetime(2026, 6, 4, 17)),
+        # Thu 30/04/2026, a holiday, is still the day not counted (Art. 147(2)): Sat 30/05
+        # -> Mon 01/06/2026 (under the next-opening policy it would be Thu 04/06)
+        (dt.datetime(2026, 4, 30, 9), 1, dt.datetime(2026, 6, 1, 17)),
         # Fri 30/01/2026 + 1 month: February has no 30th -> its last day, Sat 28/02 -> Mon 02/03
         (dt.datetime(2026, 1, 30, 9), 1, dt.datetime(2026, 3, 2, 17)),
         # Tue 31/03/2026 + 1 month: Thu 30/04/2026 is a holiday (and 01/05 too) -> Mon 04/05
@@ -74,3 +75,12 @@ def test_months_compare_only_with_months() -> None:
     assert not_longer(Duration.months(3), Duration.months(2)) is False
     assert not_longer(Duration.months(1), Duration.calendar_days(31)) is None
     assert budget_problem([Duration.working_days(5)], Duration.months(1)) is None
+
+
+def test_the_next_opening_policy_starts_a_month_after_a_holiday_receipt() -> None:
+    """Deemed received Mon 04/05 (after 30/04 and 01/05): one month ends Thu 04/06/2026."""
+    from tthc.deadlines import NEXT_OPENING
+
+    received = dt.datetime(2026, 4, 30, 9)
+    deadline = compute_deadline(Duration.months(1), received, calendar=VN, policy=NEXT_OPENING)
+    assert deadline.due_at == dt.datetime(2026, 6, 4, 17)

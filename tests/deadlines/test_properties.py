@@ -56,6 +56,7 @@ def test_midnight_moves_only_the_hour_of_a_whole_day_limit(
     assert at_midnight.due_at is not None
     whole_days = duration.kind in (
         DurationKind.CALENDAR_DAYS,
+        DurationKind.MONTHS,
         DurationKind.PHASES,
         DurationKind.SAME_DAY,
     ) or (
