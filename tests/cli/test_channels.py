@@ -145,7 +145,7 @@ def test_an_interrupt_exits_130_without_a_traceback(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("tthc.reports.read_records", interrupted)
+    monkeypatch.setattr("tthc.reports._readers.numbered_records", interrupted)
     assert main(["report", str(records), "--period", "2026"]) == EXIT_INTERRUPTED
     assert capsys.readouterr().err == ""
 

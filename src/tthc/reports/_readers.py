@@ -20,7 +20,7 @@ from tthc.errors import Issue
 from tthc.reports._fields import FIELDS, REQUIRED, BadValue, record_from_row
 from tthc.reports._records import DossierRecord
 
-__all__ = ["INPUT_FORMATS", "MAX_LINE_BYTES", "MAX_NESTING", "read_records"]
+__all__ = ["INPUT_FORMATS", "MAX_LINE_BYTES", "MAX_NESTING", "numbered_records", "read_records"]
 
 #: Input formats by name, and the file extensions that select them.
 INPUT_FORMATS: dict[str, tuple[str, ...]] = {
@@ -283,6 +283,17 @@ def read_records(
             unknown format.
         OSError: The file cannot be read.
     """
+    lines = numbered_records(path, input_format=input_format, issues=issues)
+    return (record for _, record in lines)
+
+
+def numbered_records(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    issues: list[Issue] | None = None,
+) -> Iterator[tuple[int, DossierRecord]]:
+    """:func:`read_records`, each record with the number of its line."""
     source = Path(path)
     kind = _format_of(source, input_format)
     name = str(path)
@@ -296,7 +307,7 @@ def read_records(
                 except BadValue as exc:
                     problem = Issue(str(exc), file=name, line=number)
                 else:
-                    yield record
+                    yield number, record
                     continue
             else:
                 problem = row
