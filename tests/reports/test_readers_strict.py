@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,15 @@ def test_a_report_says_how_many_lines_its_reader_skipped(tmp_path: Path) -> None
     assert (first.records, first.skipped) == (2, 2)
     assert first.to_dict()["skipped"] == 2
     assert first.merge(first).skipped == 4
+
+
+def test_a_line_built_to_make_a_scanner_backtrack_is_read_in_bounded_time(
+    tmp_path: Path,
+) -> None:
+    """Strings that never close used to cost quadratic time to skip (35 s for one line)."""
+    hostile = "[" * 20 + '"\\' * 49_000
+    path = write(tmp_path, "d.jsonl", jsonl(jrow("A"), hostile, jrow("B")))
+    started = time.perf_counter()
+    codes, (issue,) = read(path)
+    assert time.perf_counter() - started < 2
+    assert (codes, issue.line, issue.code) == (["A", "B"], 2, "too-deep")

@@ -37,8 +37,7 @@ MAX_NESTING = 16
 
 _BOM = b"\xef\xbb\xbf"
 _CHUNK = 1 << 16
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+_JSON_TOKEN = re.compile(r'\\.|["\[\]{}]', re.DOTALL)  # an escape, a quote, a bracket
 
 
 def _format_of(path: Path, input_format: str | None) -> str:
@@ -98,11 +97,20 @@ def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, str | Issue]]:
 
 
 def _nesting(text: str) -> int:
-    """How deep JSON arrays and objects nest in ``text`` (its strings ignored)."""
+    """How deep JSON arrays and objects nest in ``text`` (its strings ignored), in one pass."""
     depth = deepest = 0
-    for bracket in _BRACKET.finditer(_JSON_STRING.sub("", text)):
-        depth += 1 if bracket.group() in "[{" else -1
-        deepest = max(deepest, depth)
+    quoted = False
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char == '"':
+            quoted = not quoted
+        elif quoted or len(char) == 2:  # inside a string, or an escape
+            continue
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
     return deepest
 
 
