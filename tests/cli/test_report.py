@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,17 @@ def test_an_error_before_any_record_is_not_given_a_line(
     status, _, err = run(capsys, str(jsonl), "--period", "2026-Q1", "--as-of", "2025-01-01T00:00")
     assert status == EXIT_INVALID
     assert err.startswith("tthc: error: as_of 2025-01-01 00:00:00 must be after the start")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "d.jsonl"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.jsonl"
+    device.symlink_to("/dev/zero")
+    for path, kind in ((fifo, "a FIFO (named pipe)"), (device, "a character device")):
+        status, out, err = run(capsys, str(path), "--period", "2026")
+        assert (status, out) == (EXIT_USAGE, "")
+        assert err == f"tthc report: error: {path} is {kind}, not a regular file; it is not read\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -235,3 +236,16 @@ def test_a_line_built_to_make_a_scanner_backtrack_is_read_in_bounded_time(
     codes, (issue,) = read(path)
     assert time.perf_counter() - started < 2
     assert (codes, issue.line, issue.code) == (["A", "B"], 2, "too-deep")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_is_refused_unread(tmp_path: Path) -> None:
+    """A FIFO used to block the read forever, /dev/zero to read without end."""
+    fifo = tmp_path / "d.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match=r"d\.jsonl is a FIFO \(named pipe\), not a regular file"):
+        list(read_records(fifo))
+    device = tmp_path / "zero.csv"
+    device.symlink_to(os.devnull)
+    with pytest.raises(ValueError, match=r"zero\.csv is a character device, not a regular file"):
+        list(read_records(device, issues=[]))

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the records, build the report and print it, or print every bad line."""
     from tthc.errors import TthcError  # noqa: PLC0415
     from tthc.reports import Period, report  # noqa: PLC0415
-    from tthc.reports._readers import _format_of, numbered_records  # noqa: PLC0415
+    from tthc.reports._readers import _format_of, not_a_file, numbered_records  # noqa: PLC0415
 
     try:
         period = Period.parse(args.period)
@@ -132,6 +132,9 @@ def run(args: argparse.Namespace) -> int:
             f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, "
             "or give --input-format"
         )
+    special = not_a_file(Path(args.file))
+    if special is not None:
+        _usage(f"{args.file} is {special}, not a regular file; it is not read")
     calendar = load_calendar_option(args.calendar) if args.policy == "by-session" else None
     issues = _FirstIssues()
     reading = [0]  # the line of the record being counted, 0 between records

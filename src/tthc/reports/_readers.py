@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -55,6 +56,27 @@ def _format_of(path: Path, input_format: str | None) -> str:
         f"cannot tell the format of {str(path)!r} from its extension; name it .jsonl or .csv, "
         "or give the input format"
     )
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it exists but is not a regular file (``"a FIFO ..."``), else None.
+
+    Such a path is refused, not read: a FIFO blocks, a device never ends.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # missing or unreadable: opening it says so
+    return next((kind for test, kind in _KINDS if test(mode)), None)
 
 
 def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, str | Issue]]:
@@ -288,7 +310,7 @@ def read_records(
 
     Raises:
         ValueError: A bad line (``file:line: message``) when ``issues`` is not given; an
-            unknown format.
+            unknown format; a path that is a FIFO, a device or a socket (refused unread).
         OSError: The file cannot be read.
     """
     lines = numbered_records(path, input_format=input_format, issues=issues)
@@ -305,6 +327,9 @@ def numbered_records(
     source = Path(path)
     kind = _format_of(source, input_format)
     name = str(path)
+    special = not_a_file(source)
+    if special is not None and special != "a folder":  # opening a folder says so itself
+        raise ValueError(f"{name} is {special}, not a regular file; it is not read")
     with source.open("rb") as handle:
         lines = _lines(handle, name)
         rows = _csv_rows(lines, name) if kind == "csv" else _jsonl_rows(lines, name)
