@@ -199,4 +199,170 @@ def run(quick: bool) -> list[Result]:
             seconds_e2e,
             target="information: includes building each DossierRecord",
         ),
+        *run_columnar(quick),
+    ]
+
+
+# ---------------------------------------------------------------- columns
+
+
+def _arrow_table(pool_rows: list[dict[str, Any]], n: int) -> Any:
+    """The records as an Arrow table of n rows (the pool repeated), waits as lists of pairs."""
+    import numpy as np
+    import pyarrow as pa
+
+    names = [
+        "code",
+        "received_at",
+        "status",
+        "field",
+        "channel",
+        "procedure",
+        "level",
+        "due_at",
+        "result_ready_at",
+        "returned_at",
+        "ended_at",
+    ]
+    columns = {name: pa.array([r.get(name) for r in pool_rows]) for name in names}
+    stamp = pa.timestamp("us")
+    for name in ("received_at", "due_at", "result_ready_at", "returned_at", "ended_at"):
+        columns[name] = columns[name].cast(stamp)
+    columns["status"] = columns["status"].cast(pa.int8())
+    pair = pa.list_(pa.struct([("started", stamp), ("ended", stamp)]))
+    for name in ("supplement_waits", "payment_waits"):
+        columns[name] = pa.array(
+            [[{"started": a, "ended": b} for a, b in r.get(name, [])] for r in pool_rows], pair
+        )
+    base = pa.table(columns)
+    reps = -(-n // len(base))
+    return base.take(np.tile(np.arange(len(base)), reps)[:n]).combine_chunks()
+
+
+def _four_counters_polars(table: Any) -> Any:
+    """Received, resolved early / on time / late by field and month, in a polars query."""
+    import polars as pl
+
+    df = pl.from_arrow(table)
+    start, end = dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1)
+    accepted = df.lazy().filter(~pl.col("status").is_in([1, 3]))
+    received = (
+        accepted.filter((pl.col("received_at") >= start) & (pl.col("received_at") < end))
+        .group_by("field", pl.col("received_at").dt.month().alias("month"))
+        .len()
+    )
+    ready = pl.col("result_ready_at")
+    done, due = ready.dt.date(), pl.col("due_at").dt.date()
+    resolved = (
+        accepted.filter((ready >= start) & (ready < end))
+        .group_by("field", ready.dt.month().alias("month"))
+        .agg(
+            (done < due).sum().alias("early"),
+            (done == due).sum().alias("on_time"),
+            (done > due).sum().alias("late"),
+        )
+    )
+    return pl.collect_all([received, resolved])
+
+
+def _four_counters_duckdb(table: Any) -> Any:
+    """The same four counters in duckdb SQL over the Arrow table."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.register("d", table)
+    return con.execute(
+        """
+        WITH a AS (SELECT * FROM d WHERE status NOT IN (1, 3))
+        SELECT field, month(received_at) AS m, count(*) FROM a
+        WHERE received_at >= '2026-01-01' AND received_at < '2027-01-01' GROUP BY ALL
+        UNION ALL
+        SELECT field, month(result_ready_at) + 100,
+               sum(CASE WHEN result_ready_at::DATE < due_at::DATE THEN 1 ELSE 0 END)
+               + 1000000 * sum(CASE WHEN result_ready_at::DATE = due_at::DATE THEN 1 ELSE 0 END)
+        FROM a WHERE result_ready_at >= '2026-01-01' AND result_ready_at < '2027-01-01'
+        GROUP BY ALL
+        """
+    ).fetchall()
+
+
+def run_columnar(quick: bool) -> list[Result]:
+    """tthc.report over an in-memory Arrow table and a Parquet file, beside polars and duckdb."""
+    import tempfile
+    from pathlib import Path
+
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from benchmarks._harness import interleaved
+    from tthc.reports import DossierRecord, report
+
+    n = 100_000 if quick else 1_000_000
+    rng = random.Random(766)
+    pool_rows = [_raw(rng, i) for i in range(20_000 if quick else 100_000)]
+    table = _arrow_table(pool_rows, n)
+    waits = sum(1 for r in pool_rows if r.get("supplement_waits") or r.get("payment_waits"))
+    options: dict[str, Any] = {"period": "2026", "group_by": ("field", "month")}
+    rep = report(table, **options)
+    records = [DossierRecord(**r) for r in pool_rows]
+    agree = rep == report(_stream(records, n), **options)
+    no_waits = table.filter(
+        pc.and_(
+            pc.equal(pc.list_value_length(table["supplement_waits"]), 0),
+            pc.equal(pc.list_value_length(table["payment_waits"]), 0),
+        )
+    )
+    others: dict[str, Any] = {}
+    try:
+        import polars  # noqa: F401
+
+        others["polars lazy query (4 counters), table in memory"] = lambda: _four_counters_polars(
+            table
+        )
+    except ImportError:
+        print("reports (columns): polars is not installed; no polars comparison")
+    try:
+        import duckdb  # noqa: F401
+
+        others["duckdb SQL (4 counters), table in memory"] = lambda: _four_counters_duckdb(table)
+    except ImportError:
+        print("reports (columns): duckdb is not installed; no duckdb comparison")
+    runs = [
+        (lambda: report(table, **options), 1),
+        (lambda: report(no_waits, **options), 1),
+        *((fn, 1) for fn in others.values()),
+    ]
+    seconds, seconds_no_waits, *theirs = interleaved(*runs, repeat=3 if quick else 5)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "dossiers.parquet"
+        pq.write_table(table, path)
+        (seconds_parquet,) = interleaved((lambda: report(path, **options), 1), repeat=3)
+    print(
+        f"reports (columns): {n:,} rows, {waits / len(pool_rows):.1%} of them with waits "
+        f"(counted as records); columnar and streaming reports "
+        f"{'agree' if agree else 'DISAGREE'}"
+    )
+    target_s = 0.15 if not quick else 0.05
+    return [
+        Result(
+            f"report, {n:,} rows of an Arrow table by field and month",
+            "whole run",
+            seconds,
+            dict(zip(others, theirs, strict=True)),
+            target=f"<= {target_s:g} s, faster than polars and duckdb",
+            passed=agree and seconds <= target_s and all(seconds < other for other in theirs),
+        ),
+        Result(
+            f"report, the {no_waits.num_rows:,} of those rows without waits",
+            "whole run",
+            seconds_no_waits,
+            target="information: the array path alone",
+        ),
+        Result(
+            f"report, {n:,} rows from a Parquet file",
+            "whole run",
+            seconds_parquet,
+            target="<= 0.4 s" if not quick else "information",
+            passed=seconds_parquet <= 0.4 if not quick else None,
+        ),
     ]

@@ -220,6 +220,51 @@ def test_every_written_duration_matches_the_schema_pattern(duration: Duration) -
 
 
 @pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("3 ngay lam viec", "3 ngày làm việc"),
+        ("3 NGAY LAM VIEC", "3 ngày làm việc"),
+        ("0,5 ngay lam viec", "0,5 ngày làm việc"),
+        ("8 gio lam viec", "8 giờ làm việc"),
+        ("15 ngay", "15 ngày"),
+        ("trong ngay, gio chot 15:00", "trong ngày, giờ chốt 15:00"),
+        ("khong quy dinh thoi han", "không quy định thời hạn"),
+        ("15 ngay sau do 5 ngay lam viec", "15 ngày sau đó 5 ngày làm việc"),
+        ("3 ngày làm viêc", "3 ngày làm việc"),  # one mark wrong
+    ],
+)
+def test_vietnamese_without_diacritics_is_told_what_was_meant(text: str, meant: str) -> None:
+    with pytest.raises(ValueError, match="not a duration") as caught:
+        Duration.parse(text)
+    message = str(caught.value)
+    assert f"did you mean {meant!r}?" in message
+    assert "(in Vietnamese '3 ngày làm việc', '0,5 ngày làm việc'" in message
+    assert Duration.parse(meant)  # the suggestion reads
+
+
+@pytest.mark.parametrize("text", ["3 weeks", "soon", "3 business days"])
+def test_english_text_gets_the_english_examples_only(text: str) -> None:
+    with pytest.raises(ValueError, match="not a duration") as caught:
+        Duration.parse(text)
+    assert "ngày" not in str(caught.value)
+    assert "did you mean" not in str(caught.value)
+
+
+def test_vietnamese_that_means_nothing_gets_the_examples_without_a_guess() -> None:
+    with pytest.raises(ValueError, match="in Vietnamese") as caught:
+        Duration.parse("3 tuần ngày")
+    assert "did you mean" not in str(caught.value)
+
+
+def test_a_long_unaccented_text_is_answered_at_once() -> None:
+    with pytest.raises(ValueError, match="in Vietnamese") as caught:
+        Duration.parse("ngay " * 5000)
+    assert "did you mean" not in str(caught.value)
+    with pytest.raises(ValueError, match="in Vietnamese"):
+        Duration.parse("ngay " * 19 + "x")  # under the length bound: a bounded number of guesses
+
+
+@pytest.mark.parametrize(
     ("duration", "text"),
     [
         (Duration.working_days(1234567890.5), "1234567890.5 working days"),

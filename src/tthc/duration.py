@@ -1,10 +1,11 @@
 """How long a procedure may take: the time-limit value the catalogue and the deadlines share.
 
-Vietnamese legal texts state time limits in a handful of shapes (DOMAIN section 3):
-working days, possibly with a half (``0,5 ngày làm việc``); working hours; calendar days
-(``ngày``, counted under the Civil Code 2015 Art. 147-148); the same day, usually with a
-15:00 cut-off (Luật Hộ tịch 2014 Art. 5(3), NĐ 23/2015 Art. 7); immediately; phases (N
-calendar days of public posting, then M working days); or no time limit at all.
+Vietnamese legal texts state time limits in a handful of shapes (docs/sources.md: BLDS
+2015 Art. 147-148, Luật Hộ tịch 2014, NĐ 23/2015/NĐ-CP): working days, possibly with a
+half (``0,5 ngày làm việc``); working hours; calendar days (``ngày``, counted under the
+Civil Code 2015 Art. 147-148); the same day, usually with a 15:00 cut-off (Luật Hộ tịch
+2014 Art. 5(3), NĐ 23/2015 Art. 7); immediately; phases (N calendar days of public
+posting, then M working days); or no time limit at all.
 
 A :class:`Duration` is one of these, as an immutable value. It is written the way a person
 reads it, and parses back from that text:
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -141,6 +143,50 @@ def _text_pattern() -> str:
 
 #: The JSON Schema ``pattern`` for the text form (the first phase checked, the rest by tthc).
 TEXT_PATTERN = _text_pattern()
+
+_EXAMPLES = (
+    "'3 working days', '0.5 working days', '8 working hours', '15 calendar days', "
+    "'same day, cut-off 15:00', 'immediate', 'none', or '15 calendar days then 5 working days'"
+)
+_EXAMPLES_VI = (
+    "'3 ngày làm việc', '0,5 ngày làm việc', '8 giờ làm việc', '15 ngày', "
+    "'trong ngày, giờ chốt 15:00', 'ngay', 'không quy định thời hạn', "
+    "or '15 ngày sau đó 5 ngày làm việc'"
+)
+# The Vietnamese words of the tables above; "ngay" (immediately) is the one without
+# diacritics, after "ngày" so that "3 ngay" is read back as "3 ngày" first.
+_ALL_WORDS = (
+    *(word for _, words in (*_COUNTED_WORDS, *_PLAIN_WORDS) for word in words),
+    *_SAME_DAY_WORDS,
+    *_CUT_OFF_WORDS,
+    *_THEN_WORDS,
+)
+_VIETNAMESE_WORDS = (*(word for word in _ALL_WORDS if not word.isascii()), "ngay")
+_LONGEST_GUESSED = 100  # characters; longer text gets the examples, not a guess
+
+
+def _not_a_duration(text: str) -> str:
+    """The message for text that is no duration: examples, in Vietnamese too when it is.
+
+    Vietnamese typed without its diacritics gets the text it most likely meant.
+    """
+    from tthc._diacritics import restorations, uses_words  # noqa: PLC0415  (error path only)
+
+    message = f"not a duration: {text!r}"
+    if not uses_words(text, _VIETNAMESE_WORDS):
+        return f"{message}; expected for example {_EXAMPLES}"
+    if len(text) <= _LONGEST_GUESSED:
+        guesses = itertools.islice(restorations(text, _VIETNAMESE_WORDS), 16)
+        meant = next((g for g in guesses if g != text.strip().lower() and _reads(g)), None)
+        if meant is not None:
+            message += f"; Vietnamese needs its diacritics (dấu): did you mean {meant!r}?"
+    return f"{message}; expected for example {_EXAMPLES} (in Vietnamese {_EXAMPLES_VI})"
+
+
+def _reads(text: str) -> bool:
+    """Whether every phase of ``text`` has the form of a duration (no message built)."""
+    parts = _PHASE_SEPARATOR.split(text.strip())
+    return all(any(p.match(part.strip()) for p, _ in _PATTERNS) for part in parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,12 +328,7 @@ class Duration:
                     raise ValueError(f"invalid cut-off time in duration {whole!r}") from None
                 return cls(kind, cutoff=cutoff)
             return cls(kind)
-        raise ValueError(
-            f"not a duration: {whole!r}; expected for example '3 working days', "
-            "'0.5 working days', '8 working hours', '15 calendar days', "
-            "'same day, cut-off 15:00', 'immediate', 'none', "
-            "or '15 calendar days then 5 working days'"
-        )
+        raise ValueError(_not_a_duration(whole))
 
     def __str__(self) -> str:
         kind = self.kind

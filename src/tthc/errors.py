@@ -37,7 +37,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tthc._issue_codes import help_path
+
 __all__ = [
+    "RECEIVED_LIMIT",
     "CalendarError",
     "CalendarFileError",
     "CatalogError",
@@ -55,6 +58,10 @@ __all__ = [
 ]
 
 
+#: The most characters :attr:`Issue.received` keeps; a longer value ends in ``…``.
+RECEIVED_LIMIT = 200
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One problem found in an input file, with where it is.
@@ -66,10 +73,16 @@ class Issue:
         column: 1-based column, or ``None``.
         path: Where inside the document, as keys and indexes
             (``("procedures", 0, "cases", 1, "time_limit")``).
-        code: A stable identifier for the kind of problem (``"duplicate-key"``).
+        code: A stable identifier for the kind of problem (``"duplicate-key"``); each is
+            explained, with an example and the fix, at :attr:`help`.
+        received: The value received, as text (``"county"``, ``"-5"``, ``"null"``), when
+            the problem is about one value; ``None`` otherwise. Cut to
+            :data:`RECEIVED_LIMIT` characters, the last one ``…``.
 
     >>> print(Issue("expected a date", file="a.yaml", line=3, column=7, path=("valid_from",)))
     a.yaml:3:7: valid_from: expected a date
+    >>> Issue("too long", received="x" * 500).received[-3:]
+    'xx…'
     """
 
     message: str
@@ -78,6 +91,16 @@ class Issue:
     column: int | None = None
     path: tuple[str | int, ...] = ()
     code: str = "invalid"
+    received: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.received is not None and len(self.received) > RECEIVED_LIMIT:
+            object.__setattr__(self, "received", self.received[: RECEIVED_LIMIT - 1] + "…")
+
+    @property
+    def help(self) -> str:
+        """Where the code is explained: ``docs/issue-codes.md#<code>``, from the project root."""
+        return help_path(self.code)
 
     def __str__(self) -> str:
         where = self.file
@@ -89,8 +112,9 @@ class Issue:
         return f"{where}: {inside + ': ' if inside else ''}{self.message}"
 
 
-def _issues_message(summary: str, issues: tuple[Issue, ...]) -> str:
-    lines = [f"{summary}: {len(issues)} issue{'s' if len(issues) != 1 else ''}"]
+def _issues_message(summary: str, issues: tuple[Issue, ...], omitted: int = 0) -> str:
+    total = len(issues) + omitted - (1 if omitted else 0)  # the last issue counts the others
+    lines = [f"{summary}: {total:,} issue{'s' if total != 1 else ''}"]
     lines.extend(f"  {issue}" for issue in issues)
     return "\n".join(lines)
 
@@ -113,12 +137,17 @@ class CatalogError(TthcError, ValueError):
     """A catalogue file or tree is invalid.
 
     Attributes:
-        issues: Every problem found, not only the first.
+        issues: Every problem found, not only the first; past a limit (1,000 issues),
+            the last issue says how many more were found.
+        omitted: How many problems were found but are not in ``issues``.
     """
 
-    def __init__(self, issues: Iterable[Issue], *, summary: str = "invalid catalogue") -> None:
+    def __init__(
+        self, issues: Iterable[Issue], *, summary: str = "invalid catalogue", omitted: int = 0
+    ) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
-        super().__init__(_issues_message(summary, self.issues))
+        self.omitted = omitted
+        super().__init__(_issues_message(summary, self.issues, omitted))
 
 
 class UnknownProcedure(TthcError, _KeyErrorMessage):
@@ -186,12 +215,17 @@ class CalendarFileError(CalendarError):
     """A calendar file is invalid.
 
     Attributes:
-        issues: Every problem found, each with file, line and column.
+        issues: Every problem found, each with file, line and column; past a limit
+            (1,000 issues), the last issue says how many more were found.
+        omitted: How many problems were found but are not in ``issues``.
     """
 
-    def __init__(self, issues: Iterable[Issue], *, summary: str = "invalid calendar file") -> None:
+    def __init__(
+        self, issues: Iterable[Issue], *, summary: str = "invalid calendar file", omitted: int = 0
+    ) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
-        super().__init__(_issues_message(summary, self.issues))
+        self.omitted = omitted
+        super().__init__(_issues_message(summary, self.issues, omitted))
 
 
 # ---------------------------------------------------------------- deadlines

@@ -18,9 +18,14 @@ STRICT = WorkingCalendar.vietnam(estimates=False)
 @pytest.mark.parametrize(
     ("received", "n", "due", "why"),
     [
-        (D(2026, 2, 12), 3, D(2026, 2, 24), "Tết 14-22/02/2026 off (DOMAIN worked example)"),
-        (D(2024, 4, 26), 2, D(2024, 5, 3), "29/4 swapped, 30/4 and 1/5 off (DOMAIN)"),
-        (D(2026, 11, 23), 1, D(2026, 11, 25), "24/11/2026 Vietnamese Culture Day (DOMAIN)"),
+        (D(2026, 2, 12), 3, D(2026, 2, 24), "Tết 14-22/02/2026 off (VPCP letter of October 2025)"),
+        (D(2024, 4, 26), 2, D(2024, 5, 3), "29/4 swapped (CV 2450/VPCP-KGVX), 30/4 and 1/5 off"),
+        (
+            D(2026, 11, 23),
+            1,
+            D(2026, 11, 25),
+            "24/11/2026 Vietnamese Culture Day (NQ 28/2026/QH16)",
+        ),
         (D(2026, 1, 9), 1, D(2026, 1, 10), "the make-up Saturday counts (CV 12729/VPCP-KGVX)"),
         (D(2025, 12, 31), 1, D(2026, 1, 5), "1/1 holiday and 2/1 swapped off"),
         (D(2026, 3, 6), 1, D(2026, 3, 9), "an ordinary weekend"),

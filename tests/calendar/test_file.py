@@ -60,7 +60,7 @@ def test_schema_problems_are_reported_together() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("- a\n", "expected a mapping with 'name' and 'extends', got a list"),
+        ("- a\n", "a calendar file is a mapping with 'name', 'extends' .*; this file holds a list"),
         ("name: [\n", "YAML syntax error"),
         ("extends: vn\n", "missing required field 'name'"),
         ("name: x\nextends: vn\nestimates: no\n", "got 'no'"),

@@ -56,7 +56,7 @@ def test_reception_is_apart_from_counting() -> None:
 
 
 def test_suspended_reception_keeps_counting() -> None:
-    """A department closed its counter 14/02-22/02/2026 (DOMAIN section 2)."""
+    """A department closed its counter 14/02-22/02/2026 (Đồng Nai Sở Nội vụ; docs/sources.md)."""
     cal = VN.derive(
         name="dept",
         suspended_reception=[(D(2026, 2, 9), D(2026, 2, 13)), D(2026, 3, 2)],

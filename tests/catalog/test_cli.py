@@ -64,8 +64,10 @@ def test_json_output_lists_the_same_issues(capsys: pytest.CaptureFixture[str]) -
         "line": 3,
         "column": 11,
         "path": ["procedures", 0, "code"],
-        "code": "type",
+        "code": "expected-text",
         "message": first["message"],
+        "received": "1.001193",
+        "help": "docs/issue-codes.md#expected-text",
     }
     assert main(["validate", "--format", "json", "tests/catalog/examples/valid"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out) == {

@@ -36,7 +36,7 @@ def test_text_fields_say_what_yaml_made_of_the_value(
 ) -> None:
     message, code, key = describe(first_error(Procedure, procedure_data(agency=value)), Procedure)
     assert message.startswith(expected)
-    assert (code, key) == ("type", False)
+    assert (code, key) == ("expected-text", False)
 
 
 @pytest.mark.parametrize(

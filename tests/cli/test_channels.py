@@ -64,7 +64,7 @@ def test_a_reader_that_stops_early_cuts_the_output_silently(tmp_path: Path) -> N
         encoding="utf-8",
     )
     with subprocess.Popen(
-        tthc("report", str(path), "--period", "2026", "--group-by", "procedure"),
+        tthc("report", str(path), "--period", "2026", "--group-by", "procedure", "--lang", "en"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     ) as process:
@@ -77,7 +77,7 @@ def test_a_reader_that_stops_early_cuts_the_output_silently(tmp_path: Path) -> N
 
 
 def test_head_in_a_shell_pipeline(records: Path) -> None:
-    done = shell(f"$TTHC report '{records}' --period 2026 | head -1")
+    done = shell(f"$TTHC report '{records}' --period 2026 --lang en | head -1")
     assert done.returncode == 0
     assert done.stdout.startswith(b"Period 2026")
     assert done.stderr == b""

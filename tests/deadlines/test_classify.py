@@ -13,10 +13,13 @@ from tthc.deadlines import (
     BY_INSTANT,
     BY_SESSION,
     CLASSIFICATION_POLICIES,
+    END_OF_DAY,
     QD_766,
     TT_01_2018,
     ClassificationPolicy,
+    DayEnd,
     WorkingTime,
+    explain_classification,
     overdue,
     remaining,
 )
@@ -135,3 +138,74 @@ def test_qd_766_without_an_appointment_is_judged_against_the_legal_maximum() -> 
         is E
     )
     assert classify_at(at("2026-03-05T09:00"), None, policy=QD_766) is OK
+
+
+# ------------------------------------------- the end of the last day, BLDS 2015 Art. 148(1), (6)
+
+MONDAY_10 = dt.datetime(2026, 3, 2, 10, 0)
+TUESDAY_1730 = dt.datetime(2026, 3, 3, 17, 30)
+
+
+def test_by_instant_calls_1730_on_the_due_date_late_and_says_which_rule() -> None:
+    """The appointment is the close of office hours (office-close, the default)."""
+    deadline = compute_deadline(Duration.working_days(1), MONDAY_10, calendar=VN)
+    assert deadline.due_at == dt.datetime(2026, 3, 3, 17, 0)
+    assert classify(TUESDAY_1730, deadline, policy=BY_INSTANT) is Timeliness.LATE
+    text = explain_classification(TUESDAY_1730, deadline, policy=BY_INSTANT, lang="en")
+    assert text.startswith("Late under by-instant: finished 17:30 Tue 2026-03-03")
+    assert "close of office hours (policy civil-code)" in text
+    assert "ends at 24:00 of Tue 2026-03-03 (BLDS 2015 Art. 148(1), (6))" in text
+    vi = explain_classification(TUESDAY_1730, deadline, policy=BY_INSTANT)
+    assert vi.startswith("Trễ hạn theo cách tính by-instant")
+    assert "BLDS 2015 Điều 148 khoản 1, 6" in vi
+
+
+def test_by_date_calls_it_on_time_without_the_24h_note() -> None:
+    deadline = compute_deadline(Duration.working_days(1), MONDAY_10, calendar=VN)
+    assert classify(TUESDAY_1730, deadline) is Timeliness.ON_TIME
+    text = explain_classification(TUESDAY_1730, deadline, lang="en")
+    assert text.startswith("On time under by-date")
+    assert "24:00" not in text
+
+
+def test_end_of_day_policy_is_due_at_24h_and_1730_is_in_time() -> None:
+    """END_OF_DAY: ends_at midnight, BLDS 2015 Art. 148(6): "vào lúc hai mươi tư giờ"."""
+    deadline = compute_deadline(Duration.working_days(1), MONDAY_10, calendar=VN, policy=END_OF_DAY)
+    assert END_OF_DAY.ends_at is DayEnd.MIDNIGHT
+    assert deadline.due_at == dt.datetime.combine(dt.date(2026, 3, 3), dt.time.max)
+    assert deadline.due_date == dt.date(2026, 3, 3)
+    assert deadline.explain("en").endswith("Due 24:00 Tue 2026-03-03.")
+    assert classify(TUESDAY_1730, deadline, policy=BY_INSTANT) is Timeliness.EARLY
+    assert classify(deadline.due_at, deadline, policy=BY_INSTANT) is Timeliness.ON_TIME
+    after = dt.datetime(2026, 3, 4, 0, 0)
+    assert classify(after, deadline, policy=BY_INSTANT) is Timeliness.LATE
+    text = explain_classification(TUESDAY_1730, deadline, policy=BY_INSTANT, lang="en")
+    assert (
+        text == "Early under by-instant: finished 17:30 Tue 2026-03-03, due 24:00 Tue 2026-03-03."
+    )
+
+
+def test_end_of_day_keeps_hour_counts_and_half_days_inside_office_hours() -> None:
+    hours = compute_deadline(Duration.working_hours(2), MONDAY_10, calendar=VN, policy=END_OF_DAY)
+    assert hours.due_at == dt.datetime(2026, 3, 2, 13, 30)  # lunch 11:30-13:00 skipped
+    half = compute_deadline(Duration.working_days(0.5), MONDAY_10, calendar=VN, policy=END_OF_DAY)
+    assert half.due_at == dt.datetime(2026, 3, 3, 11, 30)
+
+
+def test_explain_classification_without_a_time_limit_and_bad_language() -> None:
+    deadline = compute_deadline(Duration.none(), MONDAY_10, calendar=VN)
+    assert explain_classification(TUESDAY_1730, deadline, lang="en").endswith("no time limit.")
+    assert explain_classification(TUESDAY_1730, deadline).endswith("không có thời hạn.")
+    with pytest.raises(ValueError, match="lang must be 'vi' or 'en', got 'fr'"):
+        explain_classification(TUESDAY_1730, deadline, lang="fr")
+
+
+def test_a_new_appointment_is_explained_without_the_office_close_note() -> None:
+    deadline = compute_deadline(Duration.working_days(1), MONDAY_10, calendar=VN)
+    apology = dt.datetime(2026, 3, 5, 17, 0)
+    text = explain_classification(
+        TUESDAY_1730, deadline, policy=BY_INSTANT, appointment=apology, lang="en"
+    )
+    assert (
+        text == "Early under by-instant: finished 17:30 Tue 2026-03-03, due 17:00 Thu 2026-03-05."
+    )

@@ -10,6 +10,7 @@ from tthc import Duration, compute_deadline
 from tthc.calendar import WorkingCalendar
 from tthc.deadlines import (
     HALF_DAY_SESSIONS,
+    NEXT_OPENING,
     POLICIES,
     WORKING_TIME_QUARTER,
     Counting,
@@ -53,7 +54,24 @@ def test_explain_mentions_snapping_rolling_rounding_and_windows() -> None:
     saturday = compute_deadline(
         Duration.working_days(1), dt.datetime(2026, 3, 7, 9, 0), calendar=VN
     )
-    assert "counted as received at 07:30 Mon 2026-03-09" in saturday.explain("en")
+    assert saturday.day_not_counted == dt.date(2026, 3, 7)
+    assert (
+        "the receipt day, Sat 2026-03-07, is the day not counted; counting starts the next "
+        "day (BLDS 2015 Art. 147(2))"
+    ) in saturday.explain("en")
+    assert "không tính ngày tiếp nhận thứ Bảy 07/03/2026" in saturday.explain("vi")
+    assert [s.at for s in saturday.trace if s.kind is StepKind.COUNTED] == [dt.date(2026, 3, 9)]
+    deemed = compute_deadline(
+        Duration.working_days(1), dt.datetime(2026, 3, 7, 9, 0), calendar=VN, policy=NEXT_OPENING
+    )
+    assert deemed.day_not_counted == dt.date(2026, 3, 9)
+    assert (
+        "deemed received at 07:30 Mon 2026-03-09, the next opening (policy next-opening: "
+        "QĐ 2988/QĐ-TCHQ Art. 7(5), TT 87/2021/TT-BTC Art. 10)"
+    ) in deemed.explain("en")
+    hours = compute_deadline(Duration.working_hours(2), dt.datetime(2026, 3, 7, 9, 0), calendar=VN)
+    assert hours.day_not_counted == dt.date(2026, 3, 9)
+    assert "counting starts at 07:30 Mon 2026-03-09, the next opening" in hours.explain("en")
     rolled = compute_deadline(Duration.calendar_days(15), dt.datetime(2026, 4, 15, 10), calendar=VN)
     assert StepKind.ROLLED_FORWARD in [s.kind for s in rolled.trace]
     assert "Art. 148(5)" in rolled.explain("en")
@@ -121,3 +139,19 @@ def test_the_estimated_years_of_a_deadline() -> None:
     assert across.estimated_years == (2027, 2028)
     none = compute_deadline(Duration.none(), dt.datetime(2031, 3, 3, 9), calendar=vn)
     assert none.estimated_years == (2031,)
+
+
+def test_a_same_day_first_phase_explains_its_cut_off_and_counts_three_days() -> None:
+    """NĐ 23/2015/NĐ-CP Art. 7 and 21: after 15:00, the next working day plus 2 working days."""
+    extended = Duration.parse("same day, cut-off 15:00 then 2 working days")
+    deadline = compute_deadline(extended, dt.datetime(2026, 3, 2, 15, 30), calendar=VN)
+    assert deadline.due_at == dt.datetime(2026, 3, 5, 17, 0)
+    assert "after the 15:00 cut-off" in deadline.explain("en")
+    counted = [s.at for s in deadline.trace if s.kind is StepKind.COUNTED]
+    assert counted == [dt.date(2026, 3, 3), dt.date(2026, 3, 4), dt.date(2026, 3, 5)]
+
+
+def test_a_same_day_phase_after_another_phase_is_refused() -> None:
+    odd = Duration.parse("2 working days then same day")
+    with pytest.raises(DeadlineError, match="after an optional first same-day phase"):
+        compute_deadline(odd, dt.datetime(2026, 3, 2, 10), calendar=VN)

@@ -1,4 +1,7 @@
-"""Due dates from the law and from DOMAIN.md's worked examples, one row per case with its source."""
+"""Due dates from the law and the yearly schedules, one row per case with its source.
+
+The documents are those of docs/sources.md.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from tthc.calendar import WorkingCalendar
 from tthc.deadlines import (
     CIVIL_CODE,
     HALF_DAY_SESSIONS,
+    NEXT_OPENING,
     WORKING_TIME,
     WORKING_TIME_QUARTER,
     DeadlinePolicy,
@@ -32,7 +36,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2026-02-24T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; Tết 14-22/02/2026 per the VPCP letter of Oct 2025",
+        "BLDS 2015 Art. 147(2), 148(1); Tết 14-22/02/2026 per the VPCP letter of Oct 2025",
     ),
     (
         "2024-04-26T10:00",
@@ -40,7 +44,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2024-05-03T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; 29/4/2024 swapped off, CV 2450/VPCP-KGVX",
+        "BLDS 2015 Art. 147(2); 29/4/2024 swapped off, CV 2450/VPCP-KGVX",
     ),
     (
         "2026-11-23T10:00",
@@ -48,7 +52,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2026-11-25T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; 24/11 Ngày Văn hóa Việt Nam, NQ 28/2026/QH16",
+        "BLDS 2015 Art. 147(2); 24/11 Ngày Văn hóa Việt Nam, NQ 28/2026/QH16",
     ),
     (
         "2026-02-13T15:30",
@@ -56,7 +60,7 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
         "2026-02-23T17:00",
         CIVIL_CODE,
         None,
-        "DOMAIN §3 worked example; Luật Hộ tịch 2014 Art. 5(3)",
+        "Luật Hộ tịch 2014 Art. 5(3): after 15:00, the next working day (after Tết)",
     ),
     (
         "2026-02-13T14:59",
@@ -93,18 +97,69 @@ ROWS: list[tuple[str, str, str, DeadlinePolicy, str | None, str]] = [
     (
         "2026-01-01T09:00",
         "1 working day",
-        "2026-01-06T17:00",
+        "2026-01-05T17:00",
         CIVIL_CODE,
         None,
-        "received on a holiday counts from Mon 05/01 (02/01 swapped off, CV 12729/VPCP-KGVX)",
+        "BLDS 2015 Art. 147(2): the holiday 01/01 is the day not counted; 02/01 swapped off "
+        "(CV 12729/VPCP-KGVX), 03-04/01 weekend, so Mon 05/01",
+    ),
+    (
+        "2026-03-02T17:30",
+        "1 working day",
+        "2026-03-03T17:00",
+        CIVIL_CODE,
+        None,
+        "BLDS 2015 Art. 147(2): Mon 02/03, received after close, is the day not counted",
+    ),
+    (
+        "2026-03-07T09:00",
+        "15 calendar days",
+        "2026-03-23T17:00",
+        CIVIL_CODE,
+        None,
+        "BLDS 2015 Art. 147(2): Saturday-counter day not counted; ends Sun 22/03, so Mon 23/03 "
+        "(Art. 148(5))",
+    ),
+    (
+        "2026-01-01T09:00",
+        "1 working day",
+        "2026-01-06T17:00",
+        NEXT_OPENING,
+        None,
+        "next-opening (QĐ 2988/QĐ-TCHQ Art. 7(5)): deemed received Mon 05/01 07:30, due Tue 06/01",
     ),
     (
         "2026-03-02T17:30",
         "1 working day",
         "2026-03-04T17:00",
-        CIVIL_CODE,
+        NEXT_OPENING,
         None,
-        "after close: the next working day is the receipt day (NĐ 61/2018 Art. 18 practice)",
+        "next-opening (TT 87/2021/TT-BTC Art. 10): deemed received Tue 03/03, due Wed 04/03",
+    ),
+    (
+        "2026-03-07T09:00",
+        "15 calendar days",
+        "2026-03-24T17:00",
+        NEXT_OPENING,
+        None,
+        "next-opening: deemed received Mon 09/03; 15 days end Tue 24/03",
+    ),
+    (
+        "2026-03-02T17:30",
+        "1 working day",
+        "2026-03-03T17:00",
+        HALF_DAY_SESSIONS,
+        "13:00",
+        "e-par: after close counts as the afternoon of the receipt day (Art. 147(2)), due Tue "
+        "afternoon",
+    ),
+    (
+        "2026-03-02T17:30",
+        "1 working day",
+        "2026-03-03T17:00",
+        WORKING_TIME,
+        None,
+        "OpenCPS: hours count from the next opening, Tue 07:30 + 8 h",
     ),
     (
         "2026-08-24T09:00",

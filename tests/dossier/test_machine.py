@@ -39,7 +39,7 @@ def test_the_shipped_table_has_no_problem():
 
 
 def test_every_state_has_a_portal_code_from_1_to_10_and_every_code_a_state():
-    """DVCQG TrangThaiHoSo 1-10 (DOMAIN section 5)."""
+    """DVCQG TrangThaiHoSo 1-10 (docs/sources.md, "How one-stop systems count")."""
     assert set(PORTAL_CODES) == set(DossierStatus)
     assert sorted(set(PORTAL_CODES.values())) == list(range(1, 11))
     assert {s.portal_code for s in (S.AT_OTHER_AGENCY, S.IN_POSTAL_DELIVERY)} == {4, 9}

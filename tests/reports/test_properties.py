@@ -370,3 +370,209 @@ def test_memory_grows_with_groups_not_dossiers() -> None:
     few, many = peak(3_000, ("field", "month")), peak(30_000, ("field", "month"))
     assert many < 1.2 * few + 50_000
     assert peak(3_000, ("agency", "month")) > 2 * few  # 300 agencies against 10 fields
+
+
+# ---------------------------------------------------------------- the columnar path
+
+_TIME_FIELDS = (
+    "received_at",
+    "due_at",
+    "legal_due_at",
+    "result_ready_at",
+    "returned_at",
+    "ended_at",
+)
+
+
+@st.composite
+def arrow_shapes(draw: st.DrawFn) -> dict[str, object]:
+    """How a table carries the records: zone, unit, channel type, batch size, waits' shape."""
+    return {
+        "zone": draw(st.sampled_from([None, "+07:00", "UTC", "Asia/Ho_Chi_Minh"])),
+        "unit": draw(st.sampled_from(["s", "ms", "us", "ns"])),
+        "channel": draw(st.sampled_from(["text", "code", "dictionary"])),
+        "batch": draw(st.integers(1, 30)),
+        "waits": draw(st.sampled_from(["struct", "list"])),
+        "requests": draw(st.booleans()),
+    }
+
+
+def arrow_table(rs: list[DossierRecord], shape: dict[str, object]) -> object:
+    """The records as an Arrow table of the given shape (the waits' rows as lists)."""
+    import pyarrow as pa
+
+    zone, unit = shape["zone"], shape["unit"]
+    stamp = pa.timestamp(unit, tz=zone)  # type: ignore[arg-type]
+    vn = dt.timezone(dt.timedelta(hours=7))
+
+    def t(at: dt.datetime | None) -> dt.datetime | None:
+        return at if at is None or zone is None else at.replace(tzinfo=vn)
+
+    columns: dict[str, object] = {
+        name: pa.array([t(getattr(r, name)) for r in rs], stamp) for name in _TIME_FIELDS
+    }
+    columns["code"] = pa.array([r.code for r in rs], pa.string())
+    columns["status"] = pa.array([r.status for r in rs], pa.int8())
+    for name in ("procedure", "field", "agency", "level"):
+        columns[name] = pa.array([getattr(r, name) for r in rs], pa.string())
+    if shape["channel"] == "code":
+        columns["channel"] = pa.array(
+            [{"counter": 1, "online": 2, "postal": 3}[r.channel] for r in rs]
+        )
+    else:
+        channel = pa.array([r.channel for r in rs], pa.string())
+        columns["channel"] = (
+            channel.dictionary_encode() if shape["channel"] == "dictionary" else channel
+        )
+    for name in ("supplement_waits", "payment_waits"):
+        if shape["waits"] == "struct":
+            kind = pa.list_(pa.struct([("started", stamp), ("ended", stamp)]))
+            values = [[{"started": t(a), "ended": t(b)} for a, b in getattr(r, name)] for r in rs]
+        else:
+            kind = pa.list_(pa.list_(stamp))
+            values = [[[t(a), t(b)] for a, b in getattr(r, name)] for r in rs]
+        columns[name] = pa.array(values, kind)
+    # Without the column, the count is the number of supplement waits.
+    if shape["requests"] or any(r.supplement_requests != len(r.supplement_waits) for r in rs):
+        columns["supplement_requests"] = pa.array([r.supplement_requests for r in rs], pa.int32())
+    columns["due_includes_waits"] = pa.array([r.due_includes_waits for r in rs], pa.bool_())
+    table = pa.table(columns)
+    return pa.Table.from_batches(table.to_batches(max_chunksize=shape["batch"]), table.schema)  # type: ignore[arg-type]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(records(), max_size=40),
+    arrow_shapes(),
+    periods,
+    dimensions,
+    fast_policies,
+    st.booleans(),
+    st.integers(1, 100),
+)
+def test_the_columnar_path_equals_the_streaming_path(
+    rs: list[DossierRecord],
+    shape: dict[str, object],
+    period: Period,
+    group_by: list[str],
+    policy: str,
+    on_return: bool,
+    as_of_percent: int,
+) -> None:
+    """An Arrow table of the records gives the same report as the records, in any shape."""
+    if on_return and policy == "qd-766":
+        on_return = False
+    span = period.end - period.start
+    as_of = period.start + span * as_of_percent // 100 if as_of_percent < 100 else None
+    make = functools.partial(
+        report,
+        period=period,
+        as_of=as_of,
+        group_by=group_by,
+        policy=policy,
+        resolution="returned" if on_return else "result-ready",
+    )
+    if not rs:  # an empty table still needs its columns' types
+        shape = {**shape, "batch": 1}
+    assert make(arrow_table(rs, shape)) == make(rs)
+
+
+@settings(max_examples=20)
+@given(st.lists(records(), max_size=8), arrow_shapes(), dimensions)
+def test_a_policy_without_an_array_rule_reads_the_table_as_records(
+    rs: list[DossierRecord], shape: dict[str, object], group_by: list[str]
+) -> None:
+    period = Period.quarter(2026, 1)
+    make = functools.partial(
+        report, period=period, group_by=group_by, policy="by-session", calendar=VN
+    )
+    assert make(arrow_table(rs, shape)) == make(rs)
+
+
+def test_the_columnar_path_at_the_edges_of_windows() -> None:
+    """Ends exactly at a cut, returns months after the result, ends before the period."""
+    jan, feb, mar = (dt.datetime(2026, m, 1) for m in (1, 2, 3))
+    day = dt.timedelta(days=1)
+    rs = [
+        DossierRecord(code="refused-at-month", received_at=jan, status=3, ended_at=feb),
+        DossierRecord(
+            code="refused-at-cut", received_at=jan, status=3, ended_at=dt.datetime(2026, 4, 1)
+        ),
+        DossierRecord(code="refused-before", received_at=jan, status=3, ended_at=feb - day),
+        DossierRecord(
+            code="returned-later",
+            received_at=jan,
+            status=10,
+            due_at=jan + 5 * day,
+            result_ready_at=jan + 3 * day,
+            returned_at=mar + day,
+        ),
+        DossierRecord(
+            code="ended-before",
+            received_at=jan - 40 * day,
+            status=10,
+            due_at=jan,
+            result_ready_at=jan - day,
+            returned_at=feb + day,
+        ),
+        DossierRecord(
+            code="due-at-cut", received_at=jan + day, status=4, due_at=feb, channel="postal"
+        ),
+        DossierRecord(
+            code="stopped-late",
+            received_at=jan,
+            status=8,
+            due_at=jan + day,
+            ended_at=feb,
+            channel=2,
+        ),
+        DossierRecord(code="submitted", received_at=jan, status=1),
+        # QĐ 766 takes a wait off unless the due date already moved for it
+        *(
+            DossierRecord(
+                code=f"moved-{moved}",
+                received_at=jan,
+                status=9,
+                due_at=jan + 3 * day,
+                result_ready_at=jan + 4 * day,
+                supplement_waits=[(jan + day, jan + 3 * day)],
+                due_includes_waits=moved,
+            )
+            for moved in (False, True)
+        ),
+        # two requests, the wait of the second after January's cut
+        DossierRecord(
+            code="requests",
+            received_at=jan + 4 * day,
+            status=9,
+            due_at=feb + 24 * day,
+            result_ready_at=feb + 19 * day,
+            supplement_waits=[(feb + 9 * day, feb + 11 * day)],
+            supplement_requests=2,
+        ),
+        DossierRecord(
+            code="paid", received_at=jan, status=4, due_at=mar, payment_waits=[(jan, feb)]
+        ),
+        DossierRecord(
+            code="paying", received_at=jan, status=6, due_at=feb, payment_waits=[(feb, None)]
+        ),
+        DossierRecord(
+            code="waiting",
+            received_at=jan,
+            status=5,
+            due_at=mar - day,
+            supplement_waits=[(jan + day, jan + 2 * day), (feb + day, None)],
+        ),
+    ]
+    shape = {
+        "zone": None,
+        "unit": "us",
+        "channel": "text",
+        "batch": 3,
+        "waits": "list",
+        "requests": False,
+    }
+    for policy in ("by-date", "by-instant", "tt-01-2018", "qd-766"):
+        for group_by in ((), ("month",), ("channel", "quarter")):
+            make = functools.partial(report, period="2026-Q1", group_by=group_by, policy=policy)
+            assert make(arrow_table(rs, shape)) == make(rs), (policy, group_by)

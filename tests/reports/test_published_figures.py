@@ -1,4 +1,4 @@
-"""The figures local governments published (DOMAIN.md section 1), reproduced from dossiers.
+"""The figures local governments published (docs/sources.md, "Figures"), reproduced from dossiers.
 
 Dossiers are generated for each outcome: a result ready before or on the appointment day
 (in time), after it (late), a dossier still open, withdrawn, refused or stopped. The report

@@ -113,9 +113,15 @@ def test_receptions_whose_limit_cannot_be_counted_are_left_out(
     dossier = Dossier.replay(history, calendar=VN)
     assert dossier.version == len(history) >= 3
     reception = dossier.state.reception
+    # Phases count in whole calendar or working days, after an optional same-day first phase
+    # (NĐ 23/2015/NĐ-CP Art. 7 and 21).
     assert reception is None or all(
-        p.kind in (DurationKind.CALENDAR_DAYS, DurationKind.WORKING_DAYS) and p.amount.is_integer()
-        for p in reception.time_limit.phases
+        (
+            p.kind in (DurationKind.CALENDAR_DAYS, DurationKind.WORKING_DAYS)
+            and p.amount.is_integer()
+        )
+        or (index == 0 and p.kind is DurationKind.SAME_DAY)
+        for index, p in enumerate(reception.time_limit.phases)
     )
 
 

@@ -125,8 +125,8 @@ def _syntax_issue(exc: yaml.MarkedYAMLError, file: str, text: str) -> Issue:
         parts[0] += f" (line {context.line + 1}, column {context.column + 1})"
     message = "YAML syntax error: " + ", ".join(parts)
     hint = _hint(exc, text)
-    if hint:
-        message += f"; {hint}"
+    if hint:  # what to do first, then the parser's own words
+        message = f"{hint}; {message}"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return Issue(message, file=file, line=line, column=column, code="syntax")
 

@@ -1,6 +1,6 @@
 """What a calendar says about one day: its kind, names, deciding document and certainty.
 
-A day is one of six kinds (DOMAIN section 2):
+A day is one of six kinds (docs/sources.md, "Yearly schedules"):
 
 * ``WORKING``: an ordinary Monday-Friday working day (QĐ 188/1999/QĐ-TTg, 5-day week);
 * ``WEEKEND``: an ordinary Saturday or Sunday;
@@ -85,6 +85,8 @@ class DayInfo:
             it does not list); ``None`` for plain days.
         estimated: ``True`` when the day's year has no announced schedule, so the day is
             computed from the statute and may still change.
+        assumption: What the day rests on beyond its source, when that is an assumption
+            rather than a rule read in it (a weekday in lieu of 24/11 in an estimated year).
     """
 
     date: dt.date
@@ -94,12 +96,14 @@ class DayInfo:
     name_en: str | None = None
     source: Source | None = None
     estimated: bool = False
+    assumption: str | None = None
 
     def __str__(self) -> str:
         name = f" {self.name_vi}" if self.name_vi else ""
         src = f" [{self.source}]" if self.source else ""
         est = " (estimated)" if self.estimated else ""
-        return f"{self.date:%Y-%m-%d %a} {self.kind.value}{name}{src}{est}"
+        assumed = " (assumed)" if self.assumption else ""
+        return f"{self.date:%Y-%m-%d %a} {self.kind.value}{name}{src}{est}{assumed}"
 
 
 def check_date(value: object, what: str = "date") -> dt.date:

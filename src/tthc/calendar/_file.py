@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn
 
 from pydantic import (
     BaseModel,
@@ -30,10 +30,13 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
     ValidationError,
 )
 
-from tthc._yaml import YamlDocument, load_yaml
+from tthc._files import read_regular_file
+from tthc._issues import IssueLog, quote, shape_of
+from tthc._yaml import MAX_BYTES, YamlDocument, load_yaml
 from tthc.calendar._days import DayChange, DayKind, Source
 from tthc.calendar._hours import OfficeHours
 from tthc.calendar._model import WorkingCalendar
@@ -101,18 +104,26 @@ def _what(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, str):
-        return repr(value)
+        return quote(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {quote(repr(value))}"
 
 
-def _validation_issues(error: ValidationError, doc: YamlDocument) -> list[Issue]:
-    issues = []
-    for detail in error.errors():
-        path = tuple(
+def _validation_issues(
+    error: ValidationError,
+    doc: YamlDocument,
+    issues: IssueLog,
+    *,
+    prefix: tuple[str | int, ...] = (),
+) -> None:
+    if issues.full:  # counted, not described
+        issues.count(error.error_count(), doc.file)
+        return
+    for detail in error.errors(include_url=False):
+        path = prefix + tuple(
             p for p in detail["loc"] if not (isinstance(p, str) and p.startswith("function-"))
         )
         kind = detail["type"]
@@ -120,12 +131,13 @@ def _validation_issues(error: ValidationError, doc: YamlDocument) -> list[Issue]
             issues.append(doc.issue(f"missing required field {path[-1]!r}", path, code="missing"))
         elif kind == "extra_forbidden":
             issues.append(
-                doc.issue(f"unknown field {path[-1]!r}", path, code="unknown-field", key=True)
+                doc.issue(
+                    f"unknown field {quote(str(path[-1]))}", path, code="unknown-field", key=True
+                )
             )
         else:
             message = detail["msg"].removeprefix("Value error, ")
             issues.append(doc.issue(f"{message}; got {_what(detail.get('input'))}", path))
-    return issues
 
 
 def _source(model: _SourceModel | None) -> Source | None:
@@ -142,7 +154,7 @@ def _hours_problem(day: str, text: str) -> str | None:
 
 
 def _hours(
-    doc: YamlDocument, key: str, spec: dict[str, str] | None, makeup_as: str, issues: list[Issue]
+    doc: YamlDocument, key: str, spec: dict[str, str] | None, makeup_as: str, issues: IssueLog
 ) -> OfficeHours | None:
     if spec is None:
         return None
@@ -158,7 +170,7 @@ def _hours(
         return None
 
 
-def _build(model: _CalendarModel, doc: YamlDocument, issues: list[Issue]) -> WorkingCalendar | None:
+def _build(model: _CalendarModel, doc: YamlDocument, issues: IssueLog) -> WorkingCalendar | None:
     office = _hours(doc, "office_hours", model.office_hours, model.makeup_as, issues)
     reception = _hours(doc, "reception_hours", model.reception_hours, model.makeup_as, issues)
     base = WorkingCalendar.vietnam()
@@ -236,26 +248,80 @@ def parse_calendar(text: str | bytes, *, file: str = "<string>") -> WorkingCalen
     ('hue', False)
     """
     result = load_yaml(text, file=file)
-    issues = list(result.issues)
     doc = result.document
+    wrong_kind = None if doc is None else _not_a_calendar(doc)
+    if wrong_kind is not None:  # its other problems would quote what it holds
+        raise CalendarFileError([wrong_kind])
+    issues = IssueLog(result.issues)
     if doc is None:
-        raise CalendarFileError(issues)
-    if not isinstance(doc.data, dict):
-        issues.append(
-            doc.issue(f"expected a mapping with 'name' and 'extends', got {_what(doc.data)}", ())
-        )
-        raise CalendarFileError(issues)
-    try:
-        model = _CalendarModel.model_validate(doc.data)
-    except ValidationError as exc:
-        issues.extend(_validation_issues(exc, doc))
-        raise CalendarFileError(
-            sorted(issues, key=lambda i: (i.line or 0, i.column or 0))
-        ) from None
-    calendar = _build(model, doc, issues)
+        _fail(issues)
+    model = _validated(doc, issues)
+    calendar = None if model is None else _build(model, doc, issues)
     if calendar is None or issues:
-        raise CalendarFileError(sorted(issues, key=lambda i: (i.line or 0, i.column or 0)))
+        _fail(issues)
     return calendar
+
+
+def _fail(issues: IssueLog) -> NoReturn:
+    issues.kept().sort(key=lambda i: (i.line or 0, i.column or 0))
+    raise CalendarFileError(issues.issues(), omitted=issues.omitted)
+
+
+def _not_a_calendar(doc: YamlDocument) -> Issue | None:
+    """The issue for a file that is not a calendar file at all, saying only what kind it is.
+
+    A calendar file is a mapping with at least one of its keys; anything else is
+    described by its shape alone, never by its content: the file may be any text at all.
+    """
+    data = doc.data
+    if isinstance(data, dict):
+        if any(key in _CalendarModel.model_fields for key in data):
+            return None
+        held = f"a mapping with none of its keys ({len(data):,} other keys)"
+    else:
+        held = shape_of(data)
+    return doc.issue(
+        f"a calendar file is a mapping with 'name', 'extends' and what it changes; "
+        f"this file holds {held}",
+        (),
+        code="not-a-calendar",
+    )
+
+
+_LISTS: dict[str, Any] = {
+    "days_off": TypeAdapter(_Day),
+    "working_days": TypeAdapter(_Day),
+    "suspended_reception": TypeAdapter(_Span),
+}
+
+
+def _validated(doc: YamlDocument, issues: IssueLog) -> _CalendarModel | None:
+    """The file's model, or ``None`` with every problem in ``issues``.
+
+    The lists of days are validated item by item, so a list of a million bad days is
+    counted past the issue limit instead of described all at once.
+    """
+    data = dict(doc.data)
+    items: dict[str, list[Any]] = {}
+    for key, adapter in _LISTS.items():
+        given = data.get(key)
+        if not isinstance(given, list):
+            continue
+        items[key] = []
+        for n, item in enumerate(given):
+            try:
+                items[key].append(adapter.validate_python(item, strict=True))
+            except ValidationError as exc:  # noqa: PERF203  (each bad item is an issue)
+                _validation_issues(exc, doc, issues, prefix=(key, n))
+        data[key] = []
+    try:
+        model = _CalendarModel.model_validate(data)
+    except ValidationError as exc:
+        _validation_issues(exc, doc, issues)
+        return None
+    if issues:
+        return None
+    return model.model_copy(update=items)
 
 
 def load_calendar(path: str | os.PathLike[str]) -> WorkingCalendar:
@@ -268,9 +334,13 @@ def load_calendar(path: str | os.PathLike[str]) -> WorkingCalendar:
     ``name_en`` and ``source``), and ``suspended_reception`` (``{from, to}`` spans).
 
     Raises:
-        tthc.errors.CalendarFileError: Every problem found, each with file, line, column.
-        OSError: The file cannot be read.
+        tthc.errors.CalendarFileError: Every problem found, each with file, line, column;
+            also when the path is not a regular file (a FIFO, a device such as
+            ``/dev/zero``: never read) or holds more than 5 MiB.
+        OSError: The file cannot be opened (missing, no permission).
     """
-    with open(path, "rb") as file:
-        data = file.read()
-    return parse_calendar(data, file=os.fspath(path))
+    name = os.fspath(path)
+    data = read_regular_file(name, max_bytes=MAX_BYTES)
+    if isinstance(data, Issue):
+        raise CalendarFileError([data])
+    return parse_calendar(data, file=name)

@@ -1,8 +1,8 @@
 """Office hours: the sessions of each weekday, for counting time and for receiving dossiers.
 
-Daily hours are set locally, not nationally (DOMAIN section 2). The default is the one-stop
-centre schedule of Thừa Thiên Huế, QĐ 2022/QĐ-UBND (in force 01/09/2022): Monday to Friday
-07:30-11:30 and 13:00-17:00
+Daily hours are set locally, not nationally (docs/sources.md: QĐ 188/1999/QĐ-TTg sets the
+week, provinces the hours). The default is the one-stop centre schedule of Thừa Thiên
+Huế, QĐ 2022/QĐ-UBND (in force 01/09/2022): Monday to Friday 07:30-11:30 and 13:00-17:00
 (https://quangcong.thuathienhue.gov.vn/?cn=115&gd=4&tc=42463).
 
 A calendar keeps two of these: the *counting* hours (working time that runs a deadline) and

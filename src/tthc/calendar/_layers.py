@@ -1,6 +1,6 @@
 """Layering: a province's or an agency's calendar derived from the national one.
 
-Calendars layer (DOMAIN section 2): national, then province, then agency. A layer adds
+Calendars layer: national, then province, then agency. A layer adds
 days off (a local holiday, a closure), extra working days, reception suspensions (a
 department closing its counter over Tết), and its own office or reception hours. The
 result is a new immutable calendar; the parent is unchanged.

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.calendar._days import WEEKDAYS_VI, DayKind
+from tthc.calendar._lunar import last_month_day
 
 __all__ = ["DATA_DIR", "build_document", "compile_overlay", "holiday_rows", "main"]
 
@@ -37,6 +38,7 @@ OVERLAY_PATH = DATA_DIR / "vn_overlay.yaml"
 SNAPSHOT_PATH = DATA_DIR / "vn_calendar.json"
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 _SWAP_PREFIX = "Day off (substituted from"
+_TWENTY_NINTH = "29 Tết"
 
 #: A holiday row: ISO date, kind, Vietnamese name, English name.
 Row = tuple[str, str, str, str]
@@ -48,9 +50,21 @@ def holiday_rows(
     """What the installed ``holidays.VN`` says: (version, holiday rows, make-up days).
 
     A day is ``compensatory`` when holidays adds it only with its observed rule, ``swapped``
-    when it is one of holidays' special (substituted) days, else ``holiday``.
+    when it is one of holidays' special (substituted) days, else ``holiday``. The day
+    holidays calls "29 Tết" is named from its lunar date (the 28th in a 29-day month).
     """
     from holidays import country_holidays  # noqa: PLC0415  (tooling, never the domain core)
+    from holidays.calendars.chinese import (  # noqa: PLC0415
+        VIETNAMESE_CALENDAR,
+        _ChineseLunisolar,
+    )
+
+    lunisolar = _ChineseLunisolar(VIETNAMESE_CALENDAR)
+
+    def tet_of(year: int) -> dt.date:
+        tet = lunisolar.lunar_new_year_date(year)[0]
+        assert tet is not None  # every year 2000-2099 has one
+        return tet
 
     years = range(first_year, last_year + 1)
     vi = country_holidays("VN", years=years, language="vi")
@@ -65,9 +79,18 @@ def holiday_rows(
             kind = DayKind.HOLIDAY
         else:
             kind = DayKind.COMPENSATORY
-        rows.append((day.isoformat(), kind.value, vi[day], name_en))
+        name_vi = vi[day]
+        if name_vi == _TWENTY_NINTH:  # holidays names the day by position, not lunar date
+            name_vi, name_en = _before_tet(day, tet_of(day.year))
+        rows.append((day.isoformat(), kind.value, name_vi, name_en))
     makeup = sorted(d.isoformat() for d in en.weekend_workdays if d.year in years)
     return version("holidays"), rows, makeup
+
+
+def _before_tet(day: dt.date, tet: dt.date) -> tuple[str, str]:
+    """The names of a day shortly before Tết, from its day of the last lunar month."""
+    n = last_month_day(day, tet)
+    return f"{n} Tết", f"{n} of Lunar New Year"
 
 
 def _date(value: object) -> dt.date | None:

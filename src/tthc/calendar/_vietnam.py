@@ -42,6 +42,20 @@ class NationalData:
         self.holidays_version = version
 
 
+#: Why a weekday in lieu of 24/11 in an estimated year is an assumption.
+_CULTURE_DAY_IN_LIEU = (
+    "A weekday in lieu of Ngày Văn hóa Việt Nam (24/11) falling on a weekend, as holidays.VN "
+    "computes it: Bộ luật Lao động 2019 Art. 111(3) gives a day in lieu for the holidays of "
+    "Art. 112(1); whether 24/11, made a holiday by Nghị quyết 28/2026/QH16, is one of them "
+    "was not read, and no schedule has decided it."
+)
+
+
+def _after_culture_day(day: dt.date) -> bool:
+    """Whether ``day`` is one of the weekdays that follow a weekend 24/11."""
+    return day.month == 11 and 25 <= day.day <= 26
+
+
 def _load_document() -> dict[str, Any]:
     # A plain file read: importlib.resources costs more to import than the whole parse.
     with open(_SNAPSHOT, "rb") as file:
@@ -77,7 +91,12 @@ def _combine(
             continue  # the overlay decides every weekday of an announced year
         kind = DayKind(kind_value)
         source = package if kind is DayKind.SWAPPED else statute[day.year]
-        days[day] = DayInfo(day, kind, False, name_vi, name_en, source, not known)
+        assumption = (
+            _CULTURE_DAY_IN_LIEU
+            if not known and kind is DayKind.COMPENSATORY and _after_culture_day(day)
+            else None
+        )
+        days[day] = DayInfo(day, kind, False, name_vi, name_en, source, not known, assumption)
     for iso in makeup:
         day = fromiso(iso)
         if not first_known <= day.year <= last_known:

@@ -107,6 +107,19 @@ def check_procedure(procedure: Procedure, origin: Origin) -> list[Issue]:
                 code="district-level",
             )
         )
+    for index, case in enumerate(p.cases):
+        if case.level is Level.DISTRICT and (
+            p.valid_to is None or p.valid_to > DISTRICT_LEVEL_LAST_DAY
+        ):
+            issues.append(
+                origin.issue(
+                    "the district level ended on 2025-06-30 (two-tier local government from "
+                    "2025-07-01): a district-level case needs a version with valid_to "
+                    "2025-06-30 or earlier",
+                    ("cases", index, "level"),
+                    code="district-level",
+                )
+            )
     issues += _duplicates(p.channels, lambda i: ("channels", i), origin, "channel")
     if p.online_level is not None and Channel.ONLINE not in p.channels:
         issues.append(

@@ -95,8 +95,8 @@ def budget_problem(budgets: Iterable[Duration], limit: Duration) -> str | None:
             )
         return None
     expected = total_of([limit])
-    assert expected is not None  # counted kinds and phases of counted kinds
-    if total != expected:
+    # A same-day first phase has no length of its own (it depends on the hour): not checked.
+    if expected is not None and total != expected:
         return f"the steps' budgets add up to {total}, but the time limit is {limit}"
     return None
 

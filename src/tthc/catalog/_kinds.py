@@ -19,8 +19,9 @@ __all__ = [
 ]
 
 #: The last day district-level (cấp huyện) authorities handled procedures: local government
-#: has two tiers (province, commune) from 01/07/2025 (DOMAIN section 7; the enacting law's
-#: text was not read here). A district-level procedure version must end by this day.
+#: has two tiers (province, commune) from 01/07/2025 (docs/sources.md: NĐ 120/2025/NĐ-CP,
+#: TT 08/2025/TT-BTP; the enacting law's text was not read here). A district-level
+#: procedure version must end by this day.
 DISTRICT_LEVEL_LAST_DAY = dt.date(2025, 6, 30)
 
 

@@ -9,6 +9,8 @@ and path inside the document.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import difflib
 import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,18 +20,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from tthc._files import read_regular_file
+from tthc._issues import IssueLog, shape_of
 from tthc._yaml import MAX_BYTES, YamlDocument, load_yaml
 from tthc.catalog._catalog import Catalog
 from tthc.catalog._checks import Origin, check_catalog, check_overlay, check_procedure
-from tthc.catalog._messages import describe, unknown_field
+from tthc.catalog._folders import catalog_files
+from tthc.catalog._messages import describe, received, unknown_field
 from tthc.catalog._models import Procedure
 from tthc.catalog._overlay import Overlay
 from tthc.errors import CatalogError, Issue
 
-__all__ = ["catalog_files", "load_catalog", "parse_catalog"]
+__all__ = ["load_catalog", "parse_catalog"]
 
-#: The file names a folder tree is searched for.
-SUFFIXES = (".yaml", ".yml")
 _ROOT_KEYS = ("procedures", "overlays")
 DocPath = tuple[str | int, ...]
 
@@ -58,8 +61,14 @@ class _YamlOrigin:
 def load_catalog(path: str | os.PathLike[str], *more: str | os.PathLike[str]) -> Catalog:
     """Load catalogue files, or folder trees of them, into one checked catalogue.
 
-    A folder is searched recursively for ``*.yaml`` and ``*.yml`` files, skipping hidden
-    files and folders; files named directly are read whatever their suffix (JSON is YAML).
+    A folder is searched recursively for ``*.yaml``, ``*.yml`` and ``*.json`` files (in
+    any case: ``X.YAML`` too), following symbolic links and skipping hidden files and
+    folders (names starting with ``.``); other files are not catalogue files and are left
+    alone. Files named directly are read whatever their suffix (JSON is YAML). A file
+    reached twice, for example named and also inside a folder, is read once. A folder
+    that cannot be listed, a broken link, and a catalogue name that is not a regular file
+    (a FIFO, a device) are issues: nothing is skipped silently, and nothing but regular
+    files is ever opened.
 
     Raises:
         CatalogError: Anything is wrong anywhere; ``.issues`` lists every problem with
@@ -98,62 +107,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def catalog_files(
-    paths: Iterable[str | os.PathLike[str]],
-) -> tuple[list[tuple[str, Path | str | bytes]], list[Issue]]:
-    """The files to read under ``paths``, and an issue for each path that has none."""
-    sources: list[tuple[str, Path | str | bytes]] = []
-    issues: list[Issue] = []
-    for given in paths:
-        path = Path(given)
-        name = os.fspath(given)
-        if path.is_dir():
-            found = sorted(_tree(path))
-            if not found:
-                issues.append(
-                    Issue(
-                        "no catalogue files (*.yaml, *.yml) in this folder or below it",
-                        file=name,
-                        code="no-files",
-                    )
-                )
-            sources.extend((str(f), f) for f in found)
-        elif path.is_file():
-            sources.append((name, path))
-        elif path.exists():
-            issues.append(Issue("not a regular file", file=name, code="not-a-file"))
-        else:
-            issues.append(Issue("no such file or folder", file=name, code="not-found"))
-    return sources, issues
-
-
-def _tree(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.endswith(SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
-
-
 def _read(name: str, source: Path | str | bytes) -> str | bytes | Issue:
     if not isinstance(source, Path):
         return source
     try:
-        size = source.stat().st_size
-        if size <= MAX_BYTES:  # a file that grew since is refused by load_yaml, by size
-            return source.read_bytes()
-        return Issue(
-            f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes",
-            file=name,
-            code="too-large",
-        )
+        return read_regular_file(source, max_bytes=MAX_BYTES)
     except OSError as exc:
         return Issue(f"cannot read the file: {exc.strerror or exc}", file=name, code="unreadable")
 
 
 class _Loader:
-    def __init__(self, issues: list[Issue]) -> None:
-        self.issues = issues
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues = IssueLog(issues)
         self.procedures: list[tuple[Procedure, Origin]] = []
         self.overlays: list[tuple[Overlay, Origin]] = []
 
@@ -164,28 +129,25 @@ class _Loader:
                 self.issues.append(content)
                 continue
             result = load_yaml(content, file=name)
+            document = result.document
+            wrong_kind = None if document is None else _not_a_catalogue(document)
+            if wrong_kind is not None:  # its other problems would quote what it holds
+                self.issues.append(wrong_kind)
+                continue
             self.issues.extend(result.issues)
-            if result.document is not None:
-                self._document(result.document)
-        self.issues += check_catalog(self.procedures, self.overlays)
+            if document is not None:
+                self._document(document)
+        self.issues.extend(check_catalog(self.procedures, self.overlays))
         if self.issues:
             rank = {name: index for index, (name, _) in enumerate(sources)}
-            self.issues.sort(key=lambda i: (rank.get(i.file, -1), i.line or 0, i.column or 0))
-            raise CatalogError(self.issues)
+            self.issues.kept().sort(
+                key=lambda i: (rank.get(i.file, -1), i.line or 0, i.column or 0)
+            )
+            raise CatalogError(self.issues.issues(), omitted=self.issues.omitted)
         return Catalog._checked([p for p, _ in self.procedures], [o for o, _ in self.overlays])
 
     def _document(self, document: YamlDocument) -> None:
         data = document.data
-        if not isinstance(data, dict):
-            self.issues.append(
-                document.issue(
-                    "a catalogue file is a mapping with 'procedures:' and/or 'overlays:' "
-                    f"lists; this file holds {_kind_of(data)}",
-                    (),
-                    code="not-a-catalogue",
-                )
-            )
-            return
         for key in data:
             if key not in _ROOT_KEYS:
                 self.issues.append(
@@ -210,30 +172,61 @@ class _Loader:
             return
         if not isinstance(items, list):
             self.issues.append(
-                document.issue(f"expected a list of {kind}, got {_kind_of(items)}", (kind,))
+                document.issue(f"expected a list of {kind}, got {shape_of(items)}", (kind,))
             )
             return
         for index, item in enumerate(items):
             try:
                 entry = model.model_validate(item)
             except ValidationError as exc:
-                for error in _without_echoes(exc.errors(include_url=False)):
+                errors = _without_echoes(exc.errors(include_url=False))
+                if self.issues.full:  # counted, not described
+                    self.issues.count(len(errors), document.file)
+                    continue
+                for error in errors:
                     message, code, key = describe(error, model)
                     loc = tuple(error["loc"])
                     if loc and loc[-1] == "[key]":
                         loc, key = loc[:-1], True
-                    self.issues.append(
-                        document.issue(message, (kind, index, *loc), code=code, key=key)
-                    )
+                    issue = document.issue(message, (kind, index, *loc), code=code, key=key)
+                    self.issues.append(dataclasses.replace(issue, received=received(error)))
                 continue
             origin = _YamlOrigin(document, (kind, index))
             if isinstance(entry, Procedure):
-                self.issues += check_procedure(entry, origin)
+                self.issues.extend(check_procedure(entry, origin))
                 self.procedures.append((entry, origin))
             else:
                 assert isinstance(entry, Overlay)
-                self.issues += check_overlay(entry, origin)
+                self.issues.extend(check_overlay(entry, origin))
                 self.overlays.append((entry, origin))
+
+
+def _not_a_catalogue(document: YamlDocument) -> Issue | None:
+    """The issue for a file that is not a catalogue at all, saying only what kind it is.
+
+    A catalogue file is a mapping with one of the root keys; a mapping with a key close to
+    one (``procedure:``) is taken for a catalogue with a typo. Anything else is described
+    by its shape alone, never by its content: the file may be any text at all.
+    """
+    data = document.data
+    if isinstance(data, dict):
+        if any(_looks_like_root_key(key) for key in data):
+            return None
+        held = f"a mapping with none of these keys ({len(data):,} other keys)"
+    else:
+        held = shape_of(data)
+    return document.issue(
+        f"a catalogue file is a mapping with 'procedures:' and/or 'overlays:' lists; "
+        f"this file holds {held}",
+        (),
+        code="not-a-catalogue",
+    )
+
+
+def _looks_like_root_key(key: object) -> bool:
+    return isinstance(key, str) and bool(
+        key in _ROOT_KEYS or difflib.get_close_matches(key, _ROOT_KEYS, n=1, cutoff=0.6)
+    )
 
 
 def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -242,6 +235,8 @@ def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     Pydantic reports a too-short list when an item fails, even if enough items were
     written; the item's own error is the one to show.
     """
+    if not any(error["type"] == "too_short" for error in errors):
+        return errors
     locs = [tuple(e["loc"]) for e in errors]
     return [
         error
@@ -249,13 +244,3 @@ def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
         if error["type"] != "too_short"
         or not any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
     ]
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"the value {value!r}"

@@ -8,6 +8,7 @@ Each message says what was received and what was expected, in the file's own ter
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import types
 import typing
@@ -16,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from tthc._issues import quote
 from tthc.catalog._base import CODE_PATTERN
 
-__all__ = ["Described", "describe", "unknown_field"]
+__all__ = ["CODE_BY_TYPE", "Described", "describe", "received", "unknown_field"]
 
 Path = tuple[str | int, ...]
 Described = tuple[str, str, bool]  # message, issue code, point at the key
@@ -36,7 +38,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> Described:
         return unknown_field(name, _fields_at(root, loc[:-1])), "unknown-field", True
     handler = _BY_TYPE.get(kind)
     if handler is not None:
-        return handler(error, value), "type", False
+        return handler(error, value), CODE_BY_TYPE[kind], False
     message = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -52,7 +54,7 @@ def _what(value: Any) -> str:  # noqa: PLR0911  (one answer per kind of value)
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, str):
-        return repr(value)
+        return quote(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
@@ -127,8 +129,48 @@ _BY_TYPE: dict[str, Any] = {
 }
 
 
+#: The issue code of each kind of pydantic error above (each was ``type`` until they were
+#: told apart; the changelog lists them); anything else is ``invalid``.
+CODE_BY_TYPE: dict[str, str] = {
+    "string_type": "expected-text",
+    "int_type": "expected-whole-number",
+    "int_from_float": "expected-whole-number",
+    "string_pattern_mismatch": "pattern-mismatch",
+    "enum": "not-one-of",
+    "bool_type": "expected-boolean",
+    "date_type": "expected-date",
+    "date_from_datetime_inexact": "expected-date",
+    "string_too_short": "empty",
+    "too_short": "too-few",
+    "tuple_type": "expected-list",
+    "list_type": "expected-list",
+    "dict_type": "expected-mapping",
+    "model_type": "expected-mapping",
+    "greater_than_equal": "below-minimum",
+    "less_than_equal": "above-maximum",
+    "string_too_long": "too-long",
+}
+
+
+def received(error: ErrorDetails) -> str | None:
+    """The value an error is about, as text: what YAML made of what was written.
+
+    Text is itself, anything else its JSON form (``-5``, ``true``, ``null``, ``[1, 2]``);
+    ``None`` when the error is about a missing field. An unknown field's value is its name.
+    """
+    kind = error["type"]
+    if kind == "missing":
+        return None
+    if kind == "extra_forbidden":
+        return str(error["loc"][-1]) if error["loc"] else None
+    value = error.get("input")
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def unknown_field(name: str, allowed: list[str] | None) -> str:
-    message = f"unknown field {name!r}"
+    message = f"unknown field {quote(name)}"
     if not allowed:
         return message
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)

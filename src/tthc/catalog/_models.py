@@ -177,6 +177,11 @@ class Case(_Model):
     """The case used when none is named (needed when a procedure has several)."""
     when: Text | None = None
     """The condition that puts a dossier in this case."""
+    level: Annotated[Level, lax()] | None = None
+    """Who carries this case out, when not the procedure's level (e.g. the district handled
+    some civil-status changes until 30/06/2025, Luật Hộ tịch 2014 Art. 7(2)(b), 46(3))."""
+    agency: Text | None = None
+    """The competent agency of this case, when not the procedure's."""
     time_limit: Limit
     """The time limit (thời hạn giải quyết), e.g. ``3 working days``."""
     time_limit_by_channel: Annotated[dict[ChannelValue, Limit], lax()] = Field(default_factory=dict)

@@ -10,7 +10,28 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
 
-__all__ = ["add_calendar_option", "bundled_catalog_path", "iso_datetime", "load_calendar_option"]
+__all__ = [
+    "DEFAULT_LANG",
+    "add_calendar_option",
+    "add_lang_option",
+    "bundled_catalog_path",
+    "iso_datetime",
+    "load_calendar_option",
+]
+
+#: The language of every command's text output unless ``--lang`` says otherwise: Vietnamese,
+#: the language of the procedures, their legal texts and the offices that use them.
+DEFAULT_LANG = "vi"
+
+
+def add_lang_option(parser: argparse.ArgumentParser, *, what: str) -> None:
+    """The ``--lang vi|en`` option, the same default for every command."""
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=DEFAULT_LANG,
+        help=f"language of {what} (default: {DEFAULT_LANG})",
+    )
 
 
 def bundled_catalog_path() -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from tthc.cli._common import add_calendar_option, load_calendar_option
@@ -116,6 +117,9 @@ def _json(
     }
 
 
+_WIDTH = 100  # characters; a link longer than a line stays whole on a line of its own
+
+
 def _text(calendar: WorkingCalendar, year: int, estimated: bool, days: list[DayInfo]) -> str:
     known = calendar.known_years
     status = (
@@ -124,19 +128,31 @@ def _text(calendar: WorkingCalendar, year: int, estimated: bool, days: list[DayI
         if estimated
         else "announced schedule"
     )
-    lines = [f"{calendar.name} {year}: {status}"]
+    lines = _wrapped(f"{calendar.name} {year}: {status}", indent=2)
     for info in days:
         what = "make-up" if info.is_working and info.kind.value == "makeup" else info.kind.value
-        lines.append(
-            f"{info.date.isoformat()} {_WEEKDAYS[info.date.weekday()]}  {what:<12} "
-            f"{info.name_vi or ''} / {info.name_en or ''}"
-        )
+        head = f"{info.date.isoformat()} {_WEEKDAYS[info.date.weekday()]}  {what:<12} "
+        lines += _wrapped(f"{head}{info.name_vi or ''} / {info.name_en or ''}", indent=len(head))
         if info.source is not None:
-            url = f" {info.source.url}" if info.source.url else ""
-            lines.append(f"{'':16}{info.source}{url}")
+            lines += _wrapped(f"{'':16}{info.source}", indent=16)
+            if info.source.url:
+                lines.append(f"{'':16}{info.source.url}")
     off = sum(not info.is_working for info in days)
     lines.append(f"{off} weekday(s) off, {len(days) - off} make-up working day(s)")
     return "\n".join(lines)
+
+
+def _wrapped(text: str, *, indent: int) -> list[str]:
+    """``text`` on lines of at most ``_WIDTH`` characters, the next ones indented."""
+    return textwrap.wrap(
+        text,
+        _WIDTH,
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+        drop_whitespace=True,
+        initial_indent="",
+    ) or [text]
 
 
 def _escape(text: str) -> str:

@@ -1,4 +1,9 @@
-"""``tthc due CODE --received ...``: the appointment date of a procedure, explained."""
+"""``tthc due CODE --received ...``: the appointment date of a procedure, explained.
+
+Every time printed is Vietnam local time, as the explanation's are: naive when the receipt
+time was given naive, with its ``+07:00`` offset when it was given with a zone (``Z``,
+``+00:00``...), so a time never appears in two zones in one answer.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tthc._localtime import to_local
+from tthc._localtime import VIETNAM_TZ, to_local
 from tthc.cli._common import (
     add_calendar_option,
+    add_lang_option,
     bundled_catalog_path,
     iso_datetime,
     load_calendar_option,
@@ -51,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="catalogue file or folder (default: the bundled catalogue)",
     )
     add_calendar_option(parser)
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    add_lang_option(parser, what="the explanation")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(func=run)
 
@@ -77,9 +83,12 @@ def run(args: argparse.Namespace) -> int:
         policy=POLICIES[args.policy],
     )
     if args.format == "json":
-        print(json.dumps(_as_json(deadline, procedure.name), ensure_ascii=False, indent=2))
+        data = _as_json(deadline, procedure.name, aware=received.tzinfo is not None)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    due = "—" if deadline.due_at is None else deadline.due_at.isoformat(sep=" ", timespec="minutes")
+    aware = received.tzinfo is not None
+    due_at = _local(deadline.due_at, aware=aware)
+    due = "—" if due_at is None else due_at.isoformat(sep=" ", timespec="minutes")
     if deadline.estimated:
         due += " (ước tính)" if args.lang == "vi" else " (estimated)"
     print(f"{procedure.code} {procedure.name}")
@@ -88,11 +97,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+def _local(value: dt.datetime | None, *, aware: bool) -> dt.datetime | None:
+    """``value`` in Vietnam local time: naive, or with the +07:00 offset when ``aware``."""
+    if value is None:
+        return None
+    local = to_local(value)
+    return local.replace(tzinfo=VIETNAM_TZ) if aware else local
 
 
-def _as_json(deadline: Any, name: str) -> dict[str, Any]:
+def _as_json(deadline: Any, name: str, *, aware: bool) -> dict[str, Any]:
+    def _iso(value: dt.date | dt.datetime | None) -> str | None:
+        if isinstance(value, dt.datetime):
+            value = _local(value, aware=aware)
+        return None if value is None else value.isoformat()
+
     window = deadline.window
     return {
         "procedure": deadline.procedure,

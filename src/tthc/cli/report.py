@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from tthc.cli._common import add_calendar_option, iso_datetime, load_calendar_option
+from tthc.cli._common import (
+    add_calendar_option,
+    add_lang_option,
+    iso_datetime,
+    load_calendar_option,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -80,7 +85,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "the report says how many lines were skipped",
     )
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="text headings")
+    add_lang_option(parser, what="the text headings")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="text: one table however wide, instead of tables that fit 100 columns",
+    )
     parser.set_defaults(func=run)
 
 
@@ -178,5 +188,5 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(result.to_csv())
     else:
-        print(result.to_text(lang=args.lang))
+        print(result.to_text(lang=args.lang, width=None if args.wide else 100))
     return 0

@@ -15,17 +15,22 @@ from tthc.deadlines._classify import (
     Timeliness,
     classify,
     classify_at,
+    explain_classification,
 )
 from tthc.deadlines._compute import HasTimeLimit, compute_deadline
 from tthc.deadlines._deadline import Deadline, StepKind, TraceStep
 from tthc.deadlines._policies import (
     CIVIL_CODE,
+    END_OF_DAY,
     HALF_DAY_SESSIONS,
+    NEXT_OPENING,
     POLICIES,
     WORKING_TIME,
     WORKING_TIME_QUARTER,
     Counting,
+    DayEnd,
     DeadlinePolicy,
+    Receipt,
 )
 from tthc.deadlines._remaining import WorkingTime, overdue, remaining
 
@@ -35,7 +40,9 @@ __all__ = [
     "BY_SESSION",
     "CIVIL_CODE",
     "CLASSIFICATION_POLICIES",
+    "END_OF_DAY",
     "HALF_DAY_SESSIONS",
+    "NEXT_OPENING",
     "POLICIES",
     "QD_766",
     "TT_01_2018",
@@ -44,9 +51,11 @@ __all__ = [
     "WORKING_TIME_QUARTER",
     "ClassificationPolicy",
     "Counting",
+    "DayEnd",
     "Deadline",
     "DeadlinePolicy",
     "HasTimeLimit",
+    "Receipt",
     "StepKind",
     "Timeliness",
     "TraceStep",
@@ -54,6 +63,7 @@ __all__ = [
     "classify",
     "classify_at",
     "compute_deadline",
+    "explain_classification",
     "overdue",
     "remaining",
 ]

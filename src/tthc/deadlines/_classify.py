@@ -1,8 +1,8 @@
 """Early, on time, late: the classification policies governments and systems use.
 
-What "on time" means differs between reports (DOMAIN section 6): compared by date, by
-half-day session, by instant, by the TT 01/2018/TT-VPCP Art. 13 score against the time
-allowed by law, or by the QĐ 766/QĐ-TTg indicator. Each is a named
+What "on time" means differs between reports (``docs/sources.md``, "How one-stop systems
+count"): compared by date, by half-day session, by instant, by the TT 01/2018/TT-VPCP Art.
+13 score against the time allowed by law, or by the QĐ 766/QĐ-TTg indicator. Each is a named
 :class:`ClassificationPolicy`; :data:`BY_DATE` is the default.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tthc._localtime import to_local
-from tthc.deadlines._deadline import Deadline
+from tthc.deadlines._deadline import Deadline, fmt_at
 from tthc.duration import DurationKind
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ __all__ = [
     "Timeliness",
     "classify",
     "classify_at",
+    "explain_classification",
 ]
 
 
@@ -169,7 +170,10 @@ BY_SESSION = ClassificationPolicy(
 BY_INSTANT = ClassificationPolicy(
     "by-instant",
     "Early before the due instant, on time exactly at it, late one microsecond after "
-    "(systems that compare full timestamps).",
+    "(systems that compare full timestamps). The due instant is the printed appointment: "
+    "with ends_at office-close, the close of office hours, so a result at 17:30 on the due "
+    "date is late here although the period runs to 24:00 of that day (BLDS 2015 Art. 148(1), "
+    "(6)); with ends_at midnight (the end-of-day policy), 24:00.",
     _by_instant,
 )
 TT_01_2018 = ClassificationPolicy(
@@ -273,3 +277,90 @@ def classify_at(
     legal = due if legal_due_at is None else to_local(legal_due_at)
     facts = _Facts(to_local(finished_at), due, legal, calendar, _waited(waits), supplement_requests)
     return policy.rule(facts)
+
+
+def explain_classification(
+    finished_at: dt.datetime,
+    deadline: Deadline,
+    *,
+    policy: ClassificationPolicy = BY_DATE,
+    appointment: dt.datetime | None = None,
+    waits: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+    supplement_requests: int = 0,
+    lang: str = "vi",
+) -> str:
+    """Say what :func:`classify` decides, under which rule, against which instant, in lines.
+
+    The arguments are those of :func:`classify`, and ``lang`` (``"vi"`` or ``"en"``). When a
+    rule comparing instants calls a result late on its due date only because the
+    appointment is the close of office hours, the text says so: the period itself ends at
+    24:00 of that day (BLDS 2015 Art. 148(1), (6)).
+
+    Raises:
+        ValueError: ``lang`` is neither ``"vi"`` nor ``"en"``.
+
+    >>> import datetime as dt
+    >>> from tthc import Duration, WorkingCalendar, compute_deadline
+    >>> from tthc.deadlines import BY_INSTANT, explain_classification
+    >>> d = compute_deadline(
+    ...     Duration.working_days(1),
+    ...     dt.datetime(2026, 3, 2, 10),
+    ...     calendar=WorkingCalendar.vietnam(),
+    ... )
+    >>> print(
+    ...     explain_classification(dt.datetime(2026, 3, 3, 17, 30), d, policy=BY_INSTANT, lang="en")
+    ... )
+    Late under by-instant: finished 17:30 Tue 2026-03-03, due 17:00 Tue 2026-03-03.
+    The due instant is the close of office hours (policy civil-code).
+    The period itself ends at 24:00 of Tue 2026-03-03 (BLDS 2015 Art. 148(1), (6)).
+    On time under by-date or the end-of-day policy.
+    """
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
+    english = lang == "en"
+    result = classify(
+        finished_at,
+        deadline,
+        policy=policy,
+        appointment=appointment,
+        waits=waits,
+        supplement_requests=supplement_requests,
+    )
+    finished = to_local(finished_at)
+    due = deadline.local_due
+    if appointment is not None and policy.uses_appointment:
+        due = to_local(appointment)
+    label = result.value.replace("_", " ").capitalize() if english else result.label_vi
+    head = (
+        f"{label} under {policy.name}: finished {fmt_at(finished, english=True)}"
+        if english
+        else f"{label} theo cách tính {policy.name}: xong lúc {fmt_at(finished, english=False)}"
+    )
+    if due is None:
+        return head + (", no time limit." if english else ", không có thời hạn.")
+    close = due.time() != dt.time.max and due == deadline.local_due
+    lines = [
+        f"{head}, due {fmt_at(due, english=True)}."
+        if english
+        else f"{head}, hạn {fmt_at(due, english=False)}."
+    ]
+    if close:
+        lines.append(
+            f"The due instant is the close of office hours (policy {deadline.policy.name})."
+            if english
+            else f"Hạn là giờ kết thúc làm việc (cách tính {deadline.policy.name})."
+        )
+    if result is Timeliness.LATE and close and finished.date() == due.date():
+        day = fmt_at(due, english=english).split(" ", 1)[1]
+        lines += (
+            [
+                f"The period itself ends at 24:00 of {day} (BLDS 2015 Art. 148(1), (6)).",
+                "On time under by-date or the end-of-day policy.",
+            ]
+            if english
+            else [
+                f"Thời hạn kết thúc lúc 24:00 {day} (BLDS 2015 Điều 148 khoản 1, 6).",
+                "Đúng hạn theo cách tính by-date hoặc end-of-day.",
+            ]
+        )
+    return "\n".join(lines)

@@ -1,21 +1,27 @@
-"""Computing a due date: receipt snapping, then counting under a named policy.
+"""Computing a due date: the day not counted, then counting under a named policy.
 
 Conventions (all local Vietnam time; aware datetimes are converted and the results keep the
 caller's awareness):
 
-* **Receipt.** A dossier received outside counting hours (a non-working day, before opening,
-  during lunch, after close) counts from the next counting instant; when that falls on a later
-  day, that day is the receipt day.
-* **Working days, Civil Code counting** (the default). The receipt day is not counted
-  (BLDS 2015 Art. 147(2)); the limit ends at the close of office hours of the n-th working day
-  after it (Art. 148(1)). A half day ends at the close of the next day's morning session.
-* **Calendar days** end at the close of office hours of the n-th day after the receipt day,
-  moved to the next working day when that day is not one (Art. 148(5)).
-* **Working hours** start at the moment of receipt (Art. 147(1)) and are counted in office
-  hours only, lunch skipped.
-* **Same day**: due at the close of the receipt day; with a cut-off, a dossier received after
-  it is due at the close of the next working day (Luật Hộ tịch 2014 Art. 5(3); NĐ 23/2015
-  Art. 7). Received exactly at the cut-off counts as before it.
+* **Periods in days** (working days, calendar days, phases, half-day sessions): the
+  receipt's own date is the day not counted, whatever kind of day it is (a holiday, a
+  Saturday counter, a working day after 17:00); counting starts on the day after it (BLDS
+  2015 Art. 147(2)). The :data:`~tthc.deadlines.NEXT_OPENING` policy instead deems a
+  receipt outside counting hours received at the next opening, as customs and the State
+  Treasury do (QĐ 2988/QĐ-TCHQ Art. 7(5); TT 87/2021/TT-BTC Art. 10).
+* **Working days, Civil Code counting** (the default): due at the close of office hours of
+  the n-th working day after the day not counted, or at 24:00 of that day with
+  ``ends_at=DayEnd.MIDNIGHT`` (Art. 148(1), (6)). A half day ends at the close of the next
+  day's morning session.
+* **Calendar days** end on the n-th day after the day not counted, moved to the next
+  working day when that day is not one (Art. 148(5)).
+* **Working hours** start at the moment of receipt (Art. 147(1)), or at the next opening
+  when it came outside office hours, and are counted in office hours only, lunch skipped.
+  Working-time counting of days (1 day = 8 hours) is an hour count too.
+* **Same day**: due at the close of the day counting starts; with a cut-off, a dossier
+  received after it is due at the close of the next working day (Luật Hộ tịch 2014 Art.
+  5(3); NĐ 23/2015/NĐ-CP Art. 7). Received exactly at the cut-off counts as before it.
+  Zero working days are a same-day limit.
 """
 
 from __future__ import annotations
@@ -26,9 +32,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from tthc._localtime import to_local
-from tthc.deadlines._counting import cutoff_passed, phase_ends
+from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
 from tthc.deadlines._deadline import Deadline
-from tthc.deadlines._policies import CIVIL_CODE, Counting, DeadlinePolicy
+from tthc.deadlines._policies import CIVIL_CODE, Counting, DayEnd, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
 from tthc.errors import DateOutOfRange
 
@@ -41,6 +47,13 @@ _ONE_DAY = dt.timedelta(days=1)
 _ONE_MINUTE = dt.timedelta(minutes=1)
 _datetime = dt.datetime
 _DAYS = Counting.DAYS  # read on every call: an enum class's attributes are not cached
+_OFFICE_CLOSE = DayEnd.OFFICE_CLOSE
+_RECEIPT_DAY = Receipt.RECEIPT_DAY
+_LAST_INSTANT = dt.time.max
+#: Limits whose last day ends at :attr:`DeadlinePolicy.ends_at` (whole days only).
+_WHOLE_DAY_KINDS = frozenset(
+    (DurationKind.CALENDAR_DAYS, DurationKind.PHASES, DurationKind.SAME_DAY)
+)
 _new_deadline = tuple.__new__  # builds the named tuple without keyword handling: hot path
 
 
@@ -70,13 +83,14 @@ def compute_deadline(
 
     Conventions (BLDS 2015 Art. 147-148; the module docstring has the details):
 
-    * Counting starts at the receipt, or at the next counting instant when the receipt
-      came outside office hours (a non-working day, before opening, at lunch, after close).
-    * Working days: the receipt day is not counted; due at the close of the last session
+    * Periods in days: the receipt's own date is not counted, whatever kind of day it is
+      (a holiday, a Saturday counter, after 17:00); due at the close of the last session
       of the n-th working day after it. Calendar days end there too, moved to the next
-      working day when the last day is not one.
-    * Working hours count from the start in office hours only; a result landing on a
-      session end is that instant (11:30, 17:00).
+      working day when the last day is not one. :data:`~tthc.deadlines.NEXT_OPENING`
+      counts from the next opening instead.
+    * Working hours count from the receipt, or from the next counting instant when it
+      came outside office hours (a non-working day, before opening, at lunch, after
+      close), in office hours only; a result landing on a session end is that instant.
     * Same day with a cut-off (the duration's own, else the policy's): when counting
       starts after the cut-off, due at the close of the next working day. Exactly at the
       cut-off is not after it. The cut-off is compared with the moment counting starts,
@@ -121,7 +135,7 @@ def compute_deadline(
     )
     start = calendar.next_counting_instant(local)
     try:
-        due, window = _COUNTERS[duration.kind](calendar, start, duration, policy)
+        due, window = _COUNTERS[duration.kind](calendar, local, start, duration, policy)
     except OverflowError:  # a limit past year 9999: no datetime holds its end
         error = DateOutOfRange(start.date(), calendar.first_date, calendar.last_date)
         error.args = (
@@ -129,9 +143,22 @@ def compute_deadline(
             f"supported range {calendar.first_date.isoformat()}..{calendar.last_date.isoformat()}",
         )
         raise error from None
+    if (
+        policy.ends_at is not _OFFICE_CLOSE
+        and due is not None
+        and _ends_whole_day(duration, policy)
+    ):
+        due = _datetime.combine(due.date(), _LAST_INSTANT)  # 24:00 (BLDS 2015 Art. 148(6))
     return _new_deadline(
         Deadline, (received_at, start, due, window, duration, policy, calendar, code, case, channel)
     )
+
+
+def _ends_whole_day(duration: Duration, policy: DeadlinePolicy) -> bool:
+    """Whether the limit ends with a whole day, whose end :attr:`DeadlinePolicy.ends_at` sets."""
+    if duration.kind is DurationKind.WORKING_DAYS:
+        return policy.counting is _DAYS and duration.amount.is_integer()
+    return duration.kind in _WHOLE_DAY_KINDS
 
 
 def _roll(calendar: WorkingCalendar, day: dt.date) -> dt.date:
@@ -154,39 +181,59 @@ _Result = tuple[dt.datetime | None, _Window | None]
 
 
 def _working_days(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
     counting = policy.counting
     if counting is _DAYS:
         amount = duration.amount
         whole = int(amount)
         if whole == amount:  # the usual case: the close of the n-th working day
-            day = start.date()
             if whole:
+                # day_not_counted() for this case, inlined: the hot path of reports
+                day = received.date() if policy.receipt is _RECEIPT_DAY else start.date()
                 return calendar._close_after(day, whole), None
-            return calendar.closing_time(day), None
-        return _half_days(calendar, start.date(), whole), None
+            return calendar.closing_time(start.date()), None
+        day = day_not_counted(received, start, duration, policy)
+        return _half_days(calendar, day, whole), None
     if counting is Counting.SESSIONS:
-        window = _sessions(calendar, start, duration.amount)
+        day = day_not_counted(received, start, duration, policy)
+        window = _sessions(calendar, start, day, duration.amount)
         return window[1], window
     return _working_time(calendar, start, duration, policy), None
 
 
 def _working_hours(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
     return _working_time(calendar, start, duration, policy), None
 
 
 def _calendar_days(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
-    last = start.date() + int(duration.amount) * _ONE_DAY
+    day = day_not_counted(received, start, duration, policy)
+    last = day + int(duration.amount) * _ONE_DAY
     return calendar.closing_time(_roll(calendar, last)), None
 
 
 def _same_day(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
     day = start.date()
     if cutoff_passed(start, duration, policy) is not None:
@@ -195,13 +242,21 @@ def _same_day(
 
 
 def _immediate(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
     return start, None
 
 
 def _no_limit(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
     return None, None
 
@@ -212,9 +267,15 @@ def _half_days(calendar: WorkingCalendar, day: dt.date, whole: int) -> dt.dateti
     return dt.datetime.combine(due_day, calendar.counting_sessions(due_day)[0][1])
 
 
-def _sessions(calendar: WorkingCalendar, start: dt.datetime, amount: float) -> _Window:
-    day = start.date()
-    afternoon = start.time() >= calendar.counting_sessions(day)[0][1]
+def _sessions(
+    calendar: WorkingCalendar, start: dt.datetime, day: dt.date, amount: float
+) -> _Window:
+    """Half-day sessions after the session of the receipt, which is not counted.
+
+    Counted from ``day``, the day not counted: a receipt after close, or on a non-working
+    day, leaves that whole day out, as an afternoon receipt does.
+    """
+    afternoon = day != start.date() or start.time() >= calendar.counting_sessions(day)[0][1]
     days_ahead, part = divmod(int(afternoon) + round(amount * 2), 2)
     due_day = calendar.add_working_days(day, days_ahead)
     sessions = calendar.counting_sessions(due_day)
@@ -244,16 +305,21 @@ def _working_time(
 
 
 def _phases(
-    calendar: WorkingCalendar, start: dt.datetime, duration: Duration, policy: DeadlinePolicy
+    calendar: WorkingCalendar,
+    received: dt.datetime,
+    start: dt.datetime,
+    duration: Duration,
+    policy: DeadlinePolicy,
 ) -> _Result:
-    _, last = phase_ends(calendar, start.date(), duration)[-1]
+    day = day_not_counted(received, start, duration, policy)
+    _, last = phase_ends(calendar, day, duration, start=start, policy=policy)[-1]
     return calendar.closing_time(_roll(calendar, last)), None
 
 
 #: How each kind of time limit is laid out on the calendar.
 _COUNTERS: dict[
     DurationKind,
-    Callable[[WorkingCalendar, dt.datetime, Duration, DeadlinePolicy], _Result],
+    Callable[[WorkingCalendar, dt.datetime, dt.datetime, Duration, DeadlinePolicy], _Result],
 ] = {
     DurationKind.WORKING_DAYS: _working_days,
     DurationKind.WORKING_HOURS: _working_hours,

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tthc._localtime import from_local, to_local
 from tthc.calendar._days import WEEKDAYS_VI
-from tthc.deadlines._counting import cutoff_passed, phase_ends
-from tthc.deadlines._policies import Counting, DeadlinePolicy
+from tthc.deadlines._counting import cutoff_passed, day_not_counted, phase_ends
+from tthc.deadlines._policies import Counting, DeadlinePolicy, Receipt
 from tthc.duration import Duration, DurationKind
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
 
-__all__ = ["Deadline", "StepKind", "TraceStep"]
+__all__ = ["Deadline", "StepKind", "TraceStep", "fmt_at"]
 
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -25,6 +25,7 @@ class StepKind(str, enum.Enum):
     """What a step of a deadline's trace records."""
 
     RECEIVED = "received"
+    DAY_NOT_COUNTED = "day_not_counted"
     COUNTING_STARTS = "counting_starts"
     CUT_OFF = "cut_off"
     COUNTED = "counted"
@@ -87,8 +88,24 @@ class Deadline(NamedTuple):
 
     @property
     def counting_from(self) -> dt.datetime:
-        """The moment counting effectively starts (the receipt, snapped to office hours)."""
+        """The first counting instant at or after the receipt, where a period in hours starts.
+
+        The receipt, snapped to office hours. A period in days counts the days after
+        :attr:`day_not_counted`, which may be earlier.
+        """
         return from_local(self.local_start, self.received_at)
+
+    @property
+    def day_not_counted(self) -> dt.date:
+        """The local date left out of a period in days: counting starts the day after.
+
+        The receipt's own date under the Civil Code (BLDS 2015 Art. 147(2)), whatever kind
+        of day it is; the date of :attr:`counting_from` under
+        :data:`~tthc.deadlines.NEXT_OPENING` and for limits that are not periods in days.
+        """
+        return day_not_counted(
+            to_local(self.received_at), self.local_start, self.duration, self.policy
+        )
 
     @property
     def due_at(self) -> dt.datetime | None:
@@ -195,8 +212,10 @@ def _fmt_day(day: dt.date, *, english: bool) -> str:
     return f"{WEEKDAYS_VI[day.weekday()]} {day:%d/%m/%Y}"
 
 
-def _fmt_at(at: dt.datetime, *, english: bool) -> str:
-    return f"{at:%H:%M} {_fmt_day(at.date(), english=english)}"
+def fmt_at(at: dt.datetime, *, english: bool) -> str:
+    """An instant as the explanations print it: ``17:00 Tue 2026-03-03``, 24:00 at midnight."""
+    clock = "24:00" if at.time() == dt.time.max else f"{at:%H:%M}"  # BLDS 2015 Art. 148(6)
+    return f"{clock} {_fmt_day(at.date(), english=english)}"
 
 
 def _skipped_summary(steps: list[TraceStep], *, english: bool) -> str:
@@ -229,17 +248,20 @@ def _day_step(calendar: WorkingCalendar, day: dt.date) -> TraceStep:
 
 
 def _days_counted(
-    calendar: WorkingCalendar, start: dt.date, due: dt.date, duration: Duration
+    calendar: WorkingCalendar, start: dt.date, due: dt.date, d: Deadline
 ) -> list[TraceStep]:
     """The days from the day after ``start`` to ``due``: counted, skipped, rolled forward."""
+    duration = d.duration
     steps: list[TraceStep] = []
     day = start + dt.timedelta(days=1)
     last: dt.date | None = None  # the last day of a limit in days, before Art. 148(5)
     if duration.kind is DurationKind.CALENDAR_DAYS:
         last = start + dt.timedelta(days=int(duration.amount))
     elif duration.kind is DurationKind.PHASES:
-        for phase, end in phase_ends(calendar, start, duration):
-            if phase.kind is DurationKind.WORKING_DAYS:  # calendar days count every day
+        for phase, end in phase_ends(
+            calendar, start, duration, start=d.local_start, policy=d.policy
+        ):
+            if phase.kind is not DurationKind.CALENDAR_DAYS:  # calendar days count every day
                 while day <= end:
                     steps.append(_day_step(calendar, day))
                     day += dt.timedelta(days=1)
@@ -265,6 +287,41 @@ def _days_counted(
     return steps
 
 
+def _outside_hours_step(
+    local: dt.datetime, start: dt.datetime, first: dt.date, policy: DeadlinePolicy
+) -> TraceStep:
+    """Why counting does not start at the receipt, naming the rule applied."""
+    if first != start.date():  # a period in days under the Civil Code
+        return TraceStep(
+            StepKind.DAY_NOT_COUNTED,
+            first,
+            f"Received outside counting hours: the receipt day, {_fmt_day(first, english=True)}, "
+            "is the day not counted; counting starts the next day (BLDS 2015 Art. 147(2)).",
+            f"Tiếp nhận ngoài giờ làm việc: không tính ngày tiếp nhận "
+            f"{_fmt_day(first, english=False)}, thời hạn bắt đầu từ ngày tiếp theo "
+            "(BLDS 2015 Điều 147 khoản 2).",
+        )
+    if policy.receipt is Receipt.NEXT_OPENING and first != local.date():
+        return TraceStep(
+            StepKind.COUNTING_STARTS,
+            start,
+            f"Outside counting hours: deemed received at {fmt_at(start, english=True)}, "
+            f"the next opening (policy {policy.name}: QĐ 2988/QĐ-TCHQ Art. 7(5), "
+            "TT 87/2021/TT-BTC Art. 10).",
+            f"Ngoài giờ làm việc: coi như tiếp nhận lúc {fmt_at(start, english=False)}, "
+            f"giờ làm việc tiếp theo (cách tính {policy.name}: QĐ 2988/QĐ-TCHQ Điều 7 "
+            "khoản 5, TT 87/2021/TT-BTC Điều 10).",
+        )
+    return TraceStep(
+        StepKind.COUNTING_STARTS,
+        start,
+        f"Outside counting hours: counting starts at {fmt_at(start, english=True)}, "
+        "the next opening.",
+        f"Ngoài giờ làm việc: bắt đầu tính từ {fmt_at(start, english=False)}, "
+        "giờ làm việc tiếp theo.",
+    )
+
+
 def _trace(d: Deadline) -> list[TraceStep]:
     calendar, start, due, duration = d.calendar, d.local_start, d.local_due, d.duration
     local = to_local(d.received_at)
@@ -272,31 +329,26 @@ def _trace(d: Deadline) -> list[TraceStep]:
         TraceStep(
             StepKind.RECEIVED,
             local,
-            f"Received {_fmt_at(local, english=True)}; time limit {duration}, "
+            f"Received {fmt_at(local, english=True)}; time limit {duration}, "
             f"policy {d.policy.name}.",
-            f"Tiếp nhận lúc {_fmt_at(local, english=False)}; thời hạn {duration.format('vi')}, "
+            f"Tiếp nhận lúc {fmt_at(local, english=False)}; thời hạn {duration.format('vi')}, "
             f"cách tính {d.policy.name}.",
         )
     ]
+    first = day_not_counted(local, start, duration, d.policy)
     if start != local:
-        steps.append(
-            TraceStep(
-                StepKind.COUNTING_STARTS,
-                start,
-                f"Outside office hours: counted as received at {_fmt_at(start, english=True)}.",
-                f"Ngoài giờ làm việc: tính là tiếp nhận lúc {_fmt_at(start, english=False)}.",
-            )
-        )
-    cutoff = cutoff_passed(start, duration, d.policy)
-    if duration.kind is DurationKind.SAME_DAY and cutoff is not None:
+        steps.append(_outside_hours_step(local, start, first, d.policy))
+    same_day = duration.phases[0] if duration.kind is DurationKind.PHASES else duration
+    cutoff = cutoff_passed(start, same_day, d.policy)
+    if same_day.kind is DurationKind.SAME_DAY and cutoff is not None:
         steps.append(
             TraceStep(
                 StepKind.CUT_OFF,
                 start,
                 f"Received after the {cutoff:%H:%M} cut-off: due the next working day "
-                "(Luật Hộ tịch 2014 Art. 5(3)).",
+                "(Luật Hộ tịch 2014 Art. 5(3); NĐ 23/2015/NĐ-CP Art. 7).",
                 f"Tiếp nhận sau {cutoff:%H:%M}: trả kết quả ngày làm việc tiếp theo "
-                "(Luật Hộ tịch 2014 Điều 5 khoản 3).",
+                "(Luật Hộ tịch 2014 Điều 5 khoản 3; Nghị định 23/2015/NĐ-CP Điều 7).",
             )
         )
     if due is None:
@@ -304,7 +356,7 @@ def _trace(d: Deadline) -> list[TraceStep]:
             TraceStep(StepKind.DUE, start, "No time limit: no due date.", "Không có thời hạn.")
         )
         return steps
-    steps.extend(_days_counted(calendar, start.date(), due.date(), duration))
+    steps.extend(_days_counted(calendar, first, due.date(), d))
     if d.policy.round_up_to is not None and d.policy.counting is Counting.WORKING_TIME:
         minutes = duration.working_minutes
         if minutes is not None:
@@ -328,8 +380,8 @@ def _trace(d: Deadline) -> list[TraceStep]:
         TraceStep(
             StepKind.DUE,
             due,
-            f"Due {_fmt_at(due, english=True)}{window}.",
-            f"Hẹn trả kết quả: {_fmt_at(due, english=False)}{window_vi}.",
+            f"Due {fmt_at(due, english=True)}{window}.",
+            f"Hẹn trả kết quả: {fmt_at(due, english=False)}{window_vi}.",
         )
     )
     return steps

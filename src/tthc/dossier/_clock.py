@@ -8,7 +8,7 @@ resumes under a named :class:`ClockPolicy`:
   with the calendar in working minutes, so a wait from 16:00 to 08:00 the next working day
   moves the due date by 1 h 30 min, not by a day and not by nothing. This is the pause
   semantics of the QĐ 766/QĐ-TTg indicator (the supplement interval is subtracted) and of
-  most one-stop systems (DOMAIN section 4).
+  most one-stop systems (docs/sources.md, "How one-stop systems count").
 * :data:`RESTART`: after a supplement, the whole time limit counts again from the moment
   the complete dossier arrives: "thời gian giải quyết được tính lại từ đầu" (NĐ 61/2018/NĐ-CP
   Art. 19(4)). A payment wait still extends: the restart rule is about incomplete dossiers.

@@ -1,12 +1,12 @@
 """JSON for events and dossiers: plain data that round-trips with nothing lost.
 
 An event is an object with its ``type`` (the event's ``kind``) and its fields; instants are
-ISO 8601 text (with the offset when the datetime was aware), durations their structured
-form. A dossier is its settings, its version, its history and a summary of its state. The
-summary is for readers (a report can read due dates without replaying); loading replays
-the history and checks the summary agrees, so a stored dossier can never silently differ
-from its own history. The calendar is not stored: the loader is given it and checks its
-name.
+ISO 8601 text (naive as given; aware ones in Vietnam time, ``+07:00``, whatever zone they
+came in, so one dossier has one offset), durations their structured form. A dossier is its
+settings, its version, its history and a summary of its state. The summary is for readers
+(a report can read due dates without replaying); loading replays the history and checks
+the summary agrees, so a stored dossier can never silently differ from its own history.
+The calendar is not stored: the loader is given it and checks its name.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from tthc._localtime import VIETNAM_TZ
 from tthc.dossier._clock import DueChange, Wait
 from tthc.dossier._events import EVENT_TYPES, Event
 from tthc.dossier._findings import Finding
@@ -28,7 +29,14 @@ __all__ = ["event_from_data", "event_to_data", "state_to_data"]
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+    """ISO 8601 text; an aware instant in Vietnam time (+07:00), whatever zone it came in.
+
+    One offset throughout a dossier, so its instants read and sort as written; the instant
+    itself is unchanged (an aware datetime equals itself in any zone).
+    """
+    if value is None:
+        return None
+    return (value if value.tzinfo is None else value.astimezone(VIETNAM_TZ)).isoformat()
 
 
 def _seconds(value: dt.timedelta | None) -> int | float | None:

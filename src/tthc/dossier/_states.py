@@ -2,8 +2,8 @@
 
 The national public-service portal (Cổng Dịch vụ công quốc gia, DVCQG) knows ten dossier
 statuses (``TrangThaiHoSo`` 1-10). The same list appears in four independent one-stop
-codebases that synchronise with the portal (DOMAIN section 5, legal-research section 2.1:
-[S], strongly corroborated; the official integration specification was not found).
+codebases that synchronise with the portal (docs/sources.md, "How one-stop systems count":
+one report, strongly corroborated; the official integration specification was not found).
 
 Real systems need three more states that the portal folds into one of its ten codes:
 

@@ -1,10 +1,10 @@
 """Internal steps (quy trình nội bộ): each step's plan, what happened, and its own due time.
 
 A procedure's internal process is a list of steps, each with a responsible unit and a time
-budget (DOMAIN section 7). The dossier records, per step, when it first started, when it
-last finished and how many times it ran, and, per wait, the step it fell in. A step's
-planned due time is then computed on demand (DOMAIN section 5, and the OpenCPS requests
-opencps-v2#1112 and opencps#1080):
+budget (the catalogue, docs/catalog.md). The dossier records, per step, when it first
+started, when it last finished and how many times it ran, and, per wait, the step it fell
+in. A step's planned due time is then computed on demand (docs/sources.md, "How one-stop
+systems count", and the OpenCPS requests opencps-v2#1112 and opencps#1080):
 
 * a step run again (forwarded back to, or rolled back to) counts from its **first** start;
 * waiting time for a supplement or a payment that fell inside the step is **added** to it;

@@ -159,7 +159,7 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_object)
 def _json_row(  # noqa: PLR0911  (one return per way a line can fail: clearer than a table)
     text: str, name: str, number: int
 ) -> dict[str, Any] | Issue:
-    def issue(message: str, column: int | None = None, code: str = "invalid-json") -> Issue:
+    def issue(message: str, column: int | None = None, *, code: str = "invalid-json") -> Issue:
         return Issue(message, file=name, line=number, column=column, code=code)
 
     if text.count("[") + text.count("{") > MAX_NESTING and _nesting(text) > MAX_NESTING:

@@ -2,7 +2,7 @@
 
 A :class:`DossierRecord` holds what the statistics need and nothing else: where the
 dossier belongs (procedure, field, agency, level, channel), when it was received and due,
-when it ended and how (the national portal's status codes, DOMAIN section 5), and the
+when it ended and how (the national portal's status codes, docs/sources.md), and the
 intervals during which the clock waited for the applicant.
 """
 
@@ -28,10 +28,10 @@ __all__ = [
 Wait = tuple[dt.datetime, "dt.datetime | None"]
 
 #: The channels a dossier arrives by, with the portal's ``KenhThucHien`` code
-#: (1 counter, 2 online, 3 public postal service; legal-research section 2.1).
+#: (1 counter, 2 online, 3 public postal service; docs/sources.md).
 CHANNELS: dict[str, int] = {"counter": 1, "online": 2, "postal": 3}
 
-#: Portal status codes (TrangThaiHoSo) a record may carry, DOMAIN section 5.
+#: Portal status codes (TrangThaiHoSo) a record may carry (docs/sources.md).
 _STATUSES = range(1, 11)
 #: Statuses that end a dossier without a result, and the field that dates them.
 _CLOSING = {3: "refused", 7: "withdrawn", 8: "stopped"}
@@ -86,7 +86,7 @@ class DossierRecord:
     """One dossier as a report reads it (every field keyword-only).
 
     Times are :class:`~datetime.datetime`: naive ones are Vietnam local time, aware ones are
-    converted to it and stored naive. Statuses are the national portal's codes (DOMAIN
+    converted to it and stored naive. Statuses are the national portal's codes (docs/sources.md
     section 5): 1 submitted online and not yet accepted, 2 received, 3 reception refused
     (never received), 4 processing, 5 waiting for a supplement, 6 waiting for a payment,
     7 withdrawn, 8 stopped (including a refusal after appraisal), 9 result ready, 10 result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
@@ -10,10 +11,19 @@ from typing import TYPE_CHECKING, Any
 
 from tthc._localtime import to_local
 from tthc.deadlines import BY_DATE, CLASSIFICATION_POLICIES, QD_766, ClassificationPolicy
+from tthc.reports._columnar import (
+    ARRAY_POLICIES,
+    SupportsArrowStream,
+    columnar_batches,
+    is_columnar,
+    records_of_batches,
+    tally_columns,
+)
 from tthc.reports._periods import Period
+from tthc.reports._readers import read_records
 from tthc.reports._records import DossierRecord, SupportsToRecord
 from tthc.reports._rules import Resolution, judge_for, resolve_policy
-from tthc.reports._tally import COUNTERS, GROUP_DIMENSIONS, tally
+from tthc.reports._tally import COUNTERS, GROUP_DIMENSIONS, Tallied, tally
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
@@ -253,11 +263,15 @@ class Report:
 
         return report_to_csv(self)
 
-    def to_text(self, *, lang: str = "en") -> str:
-        """The report as a text table, English (``en``) or Vietnamese (``vi``) headings."""
+    def to_text(self, *, lang: str = "en", width: int | None = 100) -> str:
+        """The report as text tables, English (``en``) or Vietnamese (``vi``) headings.
+
+        Every figure of :meth:`to_csv` is shown; the columns are set out in as many tables as
+        fit ``width`` characters (``None``: one table, however wide).
+        """
         from tthc.reports._output import report_to_text  # noqa: PLC0415
 
-        return report_to_text(self, lang=lang)
+        return report_to_text(self, lang=lang, width=width)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -276,8 +290,55 @@ def _group_by(group_by: Sequence[str] | str) -> tuple[str, ...]:
     return dims
 
 
+def _count(
+    dossiers: object,
+    *,
+    period: Period,
+    cut: dt.datetime,
+    group_by: tuple[str, ...],
+    policy: ClassificationPolicy,
+    calendar: WorkingCalendar | None,
+    on_return: bool,
+) -> Tallied:
+    """One pass over ``dossiers``: by columns when they are columnar, else as a stream."""
+    judge = judge_for(policy, calendar)
+    built_in = policy is CLASSIFICATION_POLICIES.get(policy.name)
+    if is_columnar(dossiers):
+        batches = columnar_batches(dossiers)
+        if built_in and policy.name in ARRAY_POLICIES:
+            return tally_columns(
+                batches,
+                period=period,
+                cut=cut,
+                group_by=group_by,
+                policy=policy.name,
+                judge=judge,
+                on_return=on_return,
+            )
+        dossiers = records_of_batches(batches)
+    elif isinstance(dossiers, (str, os.PathLike)):
+        dossiers = read_records(os.fspath(dossiers))
+    if not isinstance(dossiers, Iterable):
+        raise TypeError(
+            "dossiers must be records, dossiers or mappings, Arrow data or a file path; "
+            f"got {type(dossiers).__name__}"
+        )
+    return tally(
+        dossiers,
+        period=period,
+        cut=cut,
+        group_by=group_by,
+        judge=judge,
+        on_return=on_return,
+        monotone=built_in,
+    )
+
+
 def report(
-    dossiers: Iterable[DossierRecord | SupportsToRecord | Mapping[str, Any]],
+    dossiers: Iterable[DossierRecord | SupportsToRecord | Mapping[str, Any]]
+    | str
+    | os.PathLike[str]
+    | SupportsArrowStream,
     *,
     period: Period | str,
     as_of: dt.datetime | None = None,
@@ -377,15 +438,14 @@ def report(
             "the qd-766 policy ends processing at the first terminal event (the result "
             "ready); use resolution='result-ready'"
         )
-    judge = judge_for(the_policy, calendar)
-    counted = tally(
+    counted = _count(
         dossiers,
         period=the_period,
         cut=cut,
         group_by=dims,
-        judge=judge,
+        policy=the_policy,
+        calendar=calendar,
         on_return=how is Resolution.RETURNED,
-        monotone=the_policy is CLASSIFICATION_POLICIES.get(the_policy.name),
     )
     rows = tuple(
         ReportRow(tuple(zip(dims, key, strict=True)), *counted.rows[key])

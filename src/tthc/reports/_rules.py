@@ -51,8 +51,9 @@ Judge = Callable[
 class Resolution(str, enum.Enum):
     """Which event resolves a dossier: when its result is ready, or when it is returned.
 
-    Systems differ (DOMAIN section 6): e-par and the provincial .NET system judge at
-    "business done", the result ready (portal status 9); others at the return (10).
+    Systems differ (docs/sources.md, "How one-stop systems count"): e-par and the
+    provincial .NET system judge at "business done", the result ready (portal status 9);
+    others at the return (10).
     """
 
     RESULT_READY = "result-ready"

@@ -10,12 +10,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from tthc.deadlines import (
-    CIVIL_CODE,
-    HALF_DAY_SESSIONS,
-    WORKING_TIME,
-    WORKING_TIME_QUARTER,
+    POLICIES,
     Counting,
+    DayEnd,
     DeadlinePolicy,
+    Receipt,
 )
 from tthc.duration import Duration, DurationKind
 from tthc.strategies._validation import check_bool, check_size
@@ -37,7 +36,7 @@ _ORDER = (
 _GRID = {_K.WORKING_DAYS: 2, _K.WORKING_HOURS: 60, _K.CALENDAR_DAYS: 1}
 _DEFAULT_SPAN = 100
 #: The built-in policies, the default first.
-_BUILTIN = (CIVIL_CODE, HALF_DAY_SESSIONS, WORKING_TIME, WORKING_TIME_QUARTER)
+_BUILTIN = tuple(POLICIES.values())  # CIVIL_CODE first: examples shrink to the default
 
 
 def _amount(value: object, name: str) -> float:
@@ -217,8 +216,10 @@ def _one_kind(
 def deadline_policies(*, allow_custom: bool = True) -> st.SearchStrategy[DeadlinePolicy]:
     """Deadline policies: the built-in ones, and (by default) invented ones.
 
-    An invented policy has any :class:`~tthc.deadlines.Counting`, a rounding step of 1 to 60
-    minutes with working-time counting, and maybe a default same-day cut-off; its name is
+    An invented policy has any :class:`~tthc.deadlines.Counting`, any
+    :class:`~tthc.deadlines.Receipt` rule, any :class:`~tthc.deadlines.DayEnd`, a rounding
+    step of 1 to 60 minutes with
+    working-time counting, and maybe a default same-day cut-off; its name is
     ``custom-<counting>``.
 
     Args:
@@ -241,14 +242,24 @@ def deadline_policies(*, allow_custom: bool = True) -> st.SearchStrategy[Deadlin
         st.sampled_from(list(Counting)),
         st.none() | st.integers(1, 60),
         _cutoffs(),
+        st.sampled_from(list(Receipt)),
+        st.sampled_from(list(DayEnd)),
     )
     return builtin | custom
 
 
-def _custom_policy(counting: Counting, step: int | None, cutoff: dt.time | None) -> DeadlinePolicy:
+def _custom_policy(
+    counting: Counting,
+    step: int | None,
+    cutoff: dt.time | None,
+    receipt: Receipt,
+    ends_at: DayEnd,
+) -> DeadlinePolicy:
     return DeadlinePolicy(
         f"custom-{counting.value}",
         counting,
+        receipt=receipt,
+        ends_at=ends_at,
         round_up_to=step if counting is Counting.WORKING_TIME else None,
         same_day_cutoff=cutoff,
         description="A policy invented by tthc.strategies.deadline_policies().",

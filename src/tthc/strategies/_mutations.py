@@ -188,7 +188,7 @@ def _unknown_field(draw: st.DrawFn, document: CatalogDocument) -> _Outcome:
 def _bad_level(draw: st.DrawFn, document: CatalogDocument) -> _Outcome:
     data, i = _entry(draw, document)
     data["procedures"][i]["level"] = "xã"
-    return data, "type", ("procedures", i, "level")
+    return data, "not-one-of", ("procedures", i, "level")
 
 
 def _dates(draw: st.DrawFn, document: CatalogDocument) -> _Outcome:

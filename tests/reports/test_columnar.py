@@ -1,0 +1,192 @@
+"""Columnar input: Arrow tables and streams, Parquet files; checked as strictly as records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tthc.reports import DossierRecord, report
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+JAN = dt.datetime(2026, 1, 5, 9)
+GOOD: dict[str, Any] = {
+    "code": "A",
+    "received_at": JAN,
+    "status": 9,
+    "due_at": JAN + dt.timedelta(days=3),
+    "result_ready_at": JAN + dt.timedelta(days=2),
+    "field": "Hộ tịch",
+}
+
+
+def table(*rows: dict[str, Any]) -> Any:
+    names = sorted({k for row in rows for k in row})
+    return pa.table({k: [row.get(k) for row in rows] for k in names})
+
+
+def test_a_table_and_a_parquet_file_give_the_records_report(tmp_path: Path) -> None:
+    rows = [GOOD, {**GOOD, "code": "B", "status": 4, "result_ready_at": None}]
+    expected = report([DossierRecord(**r) for r in rows], period="2026-01", group_by="field")
+    path = tmp_path / "dossiers.parquet"
+    pq.write_table(table(*rows), path)
+    assert report(table(*rows), period="2026-01", group_by="field") == expected
+    assert report(path, period="2026-01", group_by="field") == expected
+    assert report(str(path), period="2026-01", group_by="field") == expected
+    reader = pa.RecordBatchReader.from_batches(table(*rows).schema, table(*rows).to_batches())
+    assert report(reader, period="2026-01", group_by="field") == expected
+
+
+def test_anything_with_an_arrow_c_stream_is_read() -> None:
+    class Stream:
+        def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+            return table(GOOD).__arrow_c_stream__(requested_schema)
+
+    assert report(Stream(), period="2026-01").total.resolved_early == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"status": 11}, "status must be a portal status code 1..10, got 11"),
+        ({"status": None}, "status"),
+        ({"received_at": None}, "received_at"),
+        ({"code": None}, "code"),
+        ({"result_ready_at": None}, "status 9 (result ready) needs result_ready_at"),
+        ({"result_ready_at": JAN - dt.timedelta(days=1)}, "is before received_at"),
+        ({"status": 5, "result_ready_at": None}, "the last of supplement_waits must be open"),
+        ({"channel": "fax"}, "channel must be one of counter, online, postal"),
+        ({"supplement_requests": -1}, "supplement_requests must be an int >= 0"),
+        (
+            {"status": 6, "result_ready_at": None, "payment_waits": [[JAN, JAN]]},
+            "the last of payment_waits must be open",
+        ),
+        (
+            {"supplement_waits": [[JAN - dt.timedelta(hours=1), JAN]]},
+            "before the dossier was received",
+        ),
+        (
+            {"payment_waits": [[JAN + dt.timedelta(hours=2), JAN + dt.timedelta(hours=1)]]},
+            "before it starts",
+        ),
+    ],
+)
+def test_a_row_a_record_refuses_is_an_error_with_its_number(
+    change: dict[str, Any], message: str
+) -> None:
+    bad = {**GOOD, **change}
+    with pytest.raises((TypeError, ValueError)) as streaming:
+        DossierRecord.from_mapping(bad)
+    assert message in str(streaming.value)
+    rows = [GOOD, GOOD, bad, GOOD]
+    with pytest.raises(type(streaming.value)) as columnar:
+        report(table(*rows), period="2026-01")
+    assert str(columnar.value) == f"row 3: {streaming.value}"
+
+
+def test_the_first_bad_row_is_reported_even_when_it_has_waits() -> None:
+    waits = [[JAN + dt.timedelta(hours=1), JAN - dt.timedelta(days=9)]]
+    rows = [GOOD, {**GOOD, "supplement_waits": waits}, {**GOOD, "status": 0}]
+    with pytest.raises(ValueError, match=r"^row 2: supplement_waits\[0\] ends at"):
+        report(table(*rows), period="2026-01")
+
+
+def test_rows_are_numbered_across_batches() -> None:
+    rows = [GOOD] * 5 + [{**GOOD, "status": 42}]
+    batches = table(*rows).to_batches(max_chunksize=2)
+    with pytest.raises(ValueError, match=r"^row 6: "):
+        report(pa.Table.from_batches(batches), period="2026-01")
+
+
+def test_columns_are_checked_before_any_row() -> None:
+    with pytest.raises(ValueError, match=r"unknown column\(s\) 'due_date'"):
+        report(table({**GOOD, "due_date": JAN}), period="2026-01")
+    with pytest.raises(ValueError, match=r"missing column\(s\) status"):
+        report(pa.table({"code": ["A"], "received_at": [JAN]}), period="2026-01")
+    with pytest.raises(TypeError, match=r"column 'due_at' must be a timestamp, got string"):
+        report(table({**GOOD, "due_at": "2026-01-08"}), period="2026-01")
+    with pytest.raises(TypeError, match=r"column 'status' must be an integer, got double"):
+        report(table({**GOOD, "status": 9.0}), period="2026-01")
+
+
+def test_a_time_outside_python_s_years_is_refused() -> None:
+    near = (GOOD["due_at"] - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1)
+    far = pa.array([near, 200_000 * 365 * 86_400 * 10**6], pa.int64())
+    rows = table(GOOD, GOOD).set_column(1, "due_at", far.cast(pa.timestamp("us")))
+    with pytest.raises(ValueError, match=r"^row 2: due_at is outside the years 1 to 9999"):
+        report(rows, period="2026-01")
+
+
+def test_a_file_that_is_not_parquet_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.parquet"
+    path.write_text("code,received_at\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a Parquet file"):
+        report(path, period="2026-01")
+
+
+_TIMES = st.none() | st.integers(-3, 3).map(lambda d: JAN + dt.timedelta(days=d))
+# None, no wait, one wait (open or not, in order or not), two waits, a pair with no start
+_WAITS = st.none() | st.lists(st.tuples(_TIMES, _TIMES), max_size=2)
+
+
+@st.composite
+def loose_rows(draw: st.DrawFn) -> dict[str, Any]:
+    """Rows of every field from small pools, most of them invalid in some way."""
+    return {
+        "code": draw(st.none() | st.just("A")),
+        "received_at": draw(st.none() | st.just(JAN)),
+        "status": draw(st.none() | st.integers(-1, 12)),
+        "channel": draw(st.none() | st.sampled_from(["counter", "online", "fax", ""])),
+        "due_at": draw(_TIMES),
+        "legal_due_at": draw(_TIMES),
+        "result_ready_at": draw(_TIMES),
+        "returned_at": draw(_TIMES),
+        "ended_at": draw(_TIMES),
+        "supplement_requests": draw(st.none() | st.integers(-1, 3)),
+        "due_includes_waits": draw(st.none() | st.booleans()),
+        "supplement_waits": draw(_WAITS),
+        "payment_waits": draw(_WAITS),
+    }
+
+
+@given(loose_rows())
+def test_a_row_is_refused_exactly_when_a_record_refuses_it(row: dict[str, Any]) -> None:
+    try:
+        DossierRecord.from_mapping(row)
+    except (TypeError, ValueError) as exc:
+        expected: str | None = f"row 2: {exc}"
+    else:
+        expected = None
+    columns = {k: pa.array([GOOD.get(k), v]) for k, v in row.items()}
+    columns["status"] = pa.array([GOOD["status"], row["status"]], pa.int64())
+    columns["code"] = pa.array(["A", row["code"]], pa.string())
+    columns["channel"] = pa.array(["counter", row["channel"]], pa.string())
+    for name in ("due_at", "legal_due_at", "result_ready_at", "returned_at", "ended_at"):
+        columns[name] = pa.array([GOOD.get(name), row[name]], pa.timestamp("us"))
+    columns["received_at"] = pa.array([JAN, row["received_at"]], pa.timestamp("us"))
+    pair = pa.list_(pa.struct([("started", pa.timestamp("us")), ("ended", pa.timestamp("us"))]))
+    for name in ("supplement_waits", "payment_waits"):
+        waits = row[name]
+        pairs = None if waits is None else [{"started": a, "ended": b} for a, b in waits]
+        columns[name] = pa.array([[], pairs], pair)
+    tab = pa.table(columns)
+    if expected is None:
+        report(tab, period="2026-01")
+    else:
+        with pytest.raises((TypeError, ValueError)) as caught:
+            report(tab, period="2026-01")
+        assert str(caught.value) == expected
+
+
+def test_a_pandas_frame_is_read_by_its_arrow_stream_without_its_index() -> None:
+    pd = pytest.importorskip("pandas")
+    rows = [GOOD, {**GOOD, "code": "B", "status": 4, "result_ready_at": None}]
+    frame = pd.DataFrame(rows, index=[10, 11])  # an index that is not 0..n-1: pandas exports it
+    expected = report([DossierRecord(**r) for r in rows], period="2026-01")
+    assert report(frame, period="2026-01") == expected
