@@ -136,7 +136,9 @@ def test_a_folder_given_for_a_file_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report", str(tmp_path), "--period", "2026", "--input-format", "csv"]) == 2
-    assert capsys.readouterr().err == f"tthc: error: a folder, not a file: {tmp_path}\n"
+    assert capsys.readouterr().err == (
+        f"tthc report: error: {tmp_path} is a folder, not a regular file; it is not read\n"
+    )
 
 
 def test_an_interrupt_exits_130_without_a_traceback(
@@ -145,7 +147,7 @@ def test_an_interrupt_exits_130_without_a_traceback(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("tthc.reports.read_records", interrupted)
+    monkeypatch.setattr("tthc.reports._readers.numbered_records", interrupted)
     assert main(["report", str(records), "--period", "2026"]) == EXIT_INTERRUPTED
     assert capsys.readouterr().err == ""
 

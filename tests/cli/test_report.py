@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,46 @@ def test_an_unclosed_quote_in_a_csv_export_is_reported(
     )
     data = json.loads(out)
     assert (status, data["records"], data["skipped"]) == (EXIT_OK, 3, 1)
+
+
+def test_a_record_the_rules_cannot_judge_is_named_by_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A due date past the calendar used to give an error without file or line."""
+    path = tmp_path / "far.jsonl"
+    far = {
+        "code": "B",
+        "received_at": "2099-12-30T09:00",
+        "status": 9,
+        "due_at": "2150-01-05",
+        "result_ready_at": "2150-01-01T10:00",
+    }
+    path.write_text(RECORDS + json.dumps(far) + "\n", encoding="utf-8")
+    status, out, err = run(capsys, str(path), "--period", "2150", "--policy", "by-session")
+    assert (status, out) == (EXIT_INVALID, "")
+    assert err == (
+        f"{path}:5: date 2150-01-05 is outside the calendar's supported range "
+        "2000-01-01..2099-12-31\n"
+    )
+
+
+def test_an_error_before_any_record_is_not_given_a_line(
+    jsonl: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, str(jsonl), "--period", "2026-Q1", "--as-of", "2025-01-01T00:00")
+    assert status == EXIT_INVALID
+    assert err.startswith("tthc: error: as_of 2025-01-01 00:00:00 must be after the start")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "d.jsonl"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.jsonl"
+    device.symlink_to("/dev/zero")
+    for path, kind in ((fifo, "a FIFO (named pipe)"), (device, "a character device")):
+        status, out, err = run(capsys, str(path), "--period", "2026")
+        assert (status, out) == (EXIT_USAGE, "")
+        assert err == f"tthc report: error: {path} is {kind}, not a regular file; it is not read\n"

@@ -90,3 +90,31 @@ def test_any_case_and_channel_of_a_procedure(
 ) -> None:
     with contextlib.suppress(*DOCUMENTED):  # UnknownCase is a DeadlineError
         compute_deadline(procedure, received, calendar=VN, case=case, channel=channel)
+
+
+EDGES = st.one_of(
+    st.datetimes(max_value=dt.datetime(1, 1, 2)),
+    st.datetimes(min_value=dt.datetime(9999, 12, 30)),
+    st.datetimes(dt.datetime(2026, 1, 1), dt.datetime(2026, 12, 31)),
+    st.datetimes(),
+)
+EXTREME_INSTANTS = st.builds(lambda at, zone: at.replace(tzinfo=zone), EDGES, ZONES)
+HUGE = st.one_of(
+    st.integers(0, 10**16).map(lambda n: Duration.working_days(n / 2)),
+    st.integers(0, 10**17).map(lambda n: Duration.working_hours(n / 60)),
+    st.integers(0, 10**19).map(Duration.calendar_days),
+    durations(max_amount=2000),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(HUGE, EXTREME_INSTANTS, deadline_policies(), EXTREME_INSTANTS)
+def test_the_ends_of_time_and_huge_limits_raise_only_documented_errors(
+    duration: Duration, received: dt.datetime, policy: DeadlinePolicy, finished: dt.datetime
+) -> None:
+    """Years 1 and 9999, in any zone, and limits of 10^19 days: never an OverflowError."""
+    try:
+        deadline = compute_deadline(duration, received, calendar=VN, policy=policy)
+    except DOCUMENTED:
+        return
+    _follow_up(deadline, finished)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,28 @@ def test_a_report_says_how_many_lines_its_reader_skipped(tmp_path: Path) -> None
     assert (first.records, first.skipped) == (2, 2)
     assert first.to_dict()["skipped"] == 2
     assert first.merge(first).skipped == 4
+
+
+def test_a_line_built_to_make_a_scanner_backtrack_is_read_in_bounded_time(
+    tmp_path: Path,
+) -> None:
+    """Strings that never close used to cost quadratic time to skip (35 s for one line)."""
+    hostile = "[" * 20 + '"\\' * 49_000
+    path = write(tmp_path, "d.jsonl", jsonl(jrow("A"), hostile, jrow("B")))
+    started = time.perf_counter()
+    codes, (issue,) = read(path)
+    assert time.perf_counter() - started < 2
+    assert (codes, issue.line, issue.code) == (["A", "B"], 2, "too-deep")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_is_refused_unread(tmp_path: Path) -> None:
+    """A FIFO used to block the read forever, /dev/zero to read without end."""
+    fifo = tmp_path / "d.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match=r"d\.jsonl is a FIFO \(named pipe\), not a regular file"):
+        list(read_records(fifo))
+    device = tmp_path / "zero.csv"
+    device.symlink_to(os.devnull)
+    with pytest.raises(ValueError, match=r"zero\.csv is a character device, not a regular file"):
+        list(read_records(device, issues=[]))

@@ -16,7 +16,10 @@ from tthc.cli._common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tthc.errors import Issue
+    from tthc.reports import DossierRecord
 
 __all__ = ["MAX_ISSUES_SHOWN", "register"]
 
@@ -123,8 +126,9 @@ class _FirstIssues(list["Issue"]):
 
 def run(args: argparse.Namespace) -> int:
     """Read the records, build the report and print it, or print every bad line."""
-    from tthc.reports import Period, read_records, report  # noqa: PLC0415
-    from tthc.reports._readers import _format_of  # noqa: PLC0415
+    from tthc.errors import TthcError  # noqa: PLC0415
+    from tthc.reports import Period, report  # noqa: PLC0415
+    from tthc.reports._readers import _format_of, not_a_file, numbered_records  # noqa: PLC0415
 
     try:
         period = Period.parse(args.period)
@@ -138,18 +142,35 @@ def run(args: argparse.Namespace) -> int:
             f"cannot tell the format of {args.file!r}; name it .jsonl or .csv, "
             "or give --input-format"
         )
+    special = not_a_file(Path(args.file))
+    if special is not None:
+        _usage(f"{args.file} is {special}, not a regular file; it is not read")
     calendar = load_calendar_option(args.calendar) if args.policy == "by-session" else None
     issues = _FirstIssues()
-    records = read_records(args.file, input_format=args.input_format, issues=issues)
-    result = report(
-        records,
-        period=period,
-        as_of=args.as_of,
-        group_by=dims,
-        policy=args.policy,
-        resolution=args.resolution,
-        calendar=calendar,
-    )
+    reading = [0]  # the line of the record being counted, 0 between records
+
+    def records() -> Iterator[DossierRecord]:
+        lines = numbered_records(args.file, input_format=args.input_format, issues=issues)
+        for number, record in lines:
+            reading[0] = number
+            yield record
+            reading[0] = 0
+
+    try:
+        result = report(
+            records(),
+            period=period,
+            as_of=args.as_of,
+            group_by=dims,
+            policy=args.policy,
+            resolution=args.resolution,
+            calendar=calendar,
+        )
+    except (TthcError, ValueError) as exc:
+        if not reading[0]:
+            raise
+        print(f"{args.file}:{reading[0]}: {exc}", file=sys.stderr)  # a record the rules refuse
+        return 1
     if issues.seen:
         for issue in issues:
             print(issue, file=sys.stderr)

@@ -1,0 +1,111 @@
+"""Fuzzing the report readers with hostile lines: every line a record, an issue, or blank.
+
+Whatever a line holds (any bytes, any JSON, any CSV cells, quotes left open), reading with
+``issues`` never raises, names the file and the line of each bad one, and accounts for every
+line; reading strictly raises ``ValueError`` at the first bad line, naming it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tthc.errors import Issue
+from tthc.reports import read_records
+from tthc.reports._fields import FIELDS
+
+HEADER = "code,received_at,status,due_at,result_ready_at,supplement_waits,channel,field"
+GOOD_CSV = "A,2026-03-02T09:00,9,2026-03-05,2026-03-04T10:00,,online,Hộ tịch"
+GOOD_JSON = json.dumps(
+    {"code": "A", "received_at": "2026-03-02T09:00", "status": 4, "due_at": "2026-03-05"}
+)
+
+times = st.sampled_from(
+    ["2026-03-02T09:00", "2026-03-04", "20260304", "2026-03-04Z", "0001-01-01T00:00+14:00",
+     "9999-12-31T23:59-12:00", "2026-02-30", "", "soon", "2026-03-02T09:00:00.1234567"]
+)  # fmt: skip
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats()
+    | st.text(max_size=20)
+    | times,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+json_rows = st.dictionaries(
+    st.sampled_from(FIELDS) | st.text(max_size=8), json_values | times, max_size=8
+).map(lambda row: json.dumps(row, ensure_ascii=False))
+cells = st.text(alphabet=st.sampled_from('ab,"; \r\t²٣/2026-03-04T:Z\x00é'), max_size=12) | times
+csv_lines = st.lists(cells, min_size=1, max_size=10).map(",".join)
+raw_bytes = st.binary(max_size=40).map(lambda b: b.replace(b"\n", b" "))
+nested = st.integers(min_value=1, max_value=3000).map(lambda n: "[" * n + "]" * (n % 7))
+
+
+def encoded(lines: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
+    return lines.map(lambda text: text.replace("\n", " ").encode("utf-8", "surrogatepass"))
+
+
+hostile_json = st.lists(
+    encoded(json_rows | st.text(max_size=30) | nested) | raw_bytes, min_size=1, max_size=8
+)
+hostile_csv = st.lists(encoded(csv_lines) | raw_bytes, min_size=1, max_size=8)
+
+
+def blank(line: bytes, kind: str) -> bool:
+    """Whether the reader skips ``line`` as holding nothing (the rule it documents)."""
+    try:
+        text = line.decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError:
+        return False
+    if kind == "jsonl":
+        return not text.strip()
+    try:
+        row = next(csv.reader((text,), strict=True))
+    except csv.Error:
+        return False
+    return not any(cell.strip() for cell in row)
+
+
+def check(kind: str, head: list[bytes], body: list[bytes], good: bytes) -> None:
+    lines = [*head, good, *body, good]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"d.{kind}"
+        path.write_bytes(b"\n".join(lines) + b"\n")
+        issues: list[Issue] = []
+        records = list(read_records(path, issues=issues))
+        first = len(head) + 1
+        assert records[0].code == "A"
+        assert records[-1].code == "A"  # nothing swallowed the last line
+        assert all(i.file == str(path) for i in issues)
+        bad = [i.line for i in issues]
+        assert all(isinstance(n, int) and first < n < len(lines) for n in bad)
+        assert len(set(bad)) == len(bad)  # one issue per bad line
+        skipped = sum(blank(line, kind) for line in body)
+        assert len(records) + len(issues) + skipped == len(body) + 2
+        assert all(len(i.message) < 2_000 for i in issues)
+        if issues:  # strictly, the first bad line raises, named as the issue names it
+            with pytest.raises(ValueError, match=f"^{re.escape(str(issues[0]))}$"):
+                list(read_records(path))
+        else:
+            assert list(read_records(path)) == records
+
+
+@given(hostile_json)
+def test_any_json_lines_are_accounted_for(body: list[bytes]) -> None:
+    check("jsonl", [], body, GOOD_JSON.encode())
+
+
+@given(hostile_csv)
+def test_any_csv_lines_are_accounted_for(body: list[bytes]) -> None:
+    check("csv", [HEADER.encode()], body, GOOD_CSV.encode())
