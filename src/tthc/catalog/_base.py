@@ -102,7 +102,13 @@ def _article_text(value: Any) -> Any:
 
 def _nfc(value: str) -> str:
     """Text in NFC: accents typed as combining marks (NFD) become the composed letters."""
-    if value.isascii() or unicodedata.is_normalized("NFC", value):
+    return value if value.isascii() else _nfc_of(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _nfc_of(value: str) -> str:
+    # Cached: a value repeated through YAML aliases is one object, checked once.
+    if unicodedata.is_normalized("NFC", value):
         return value
     return unicodedata.normalize("NFC", value)
 
