@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
+import pickle
 import sys
 import threading
 from collections.abc import Iterator
@@ -209,3 +211,12 @@ def test_apply_under_threads_equals_replay(history: tuple) -> None:
     for thread in threads:
         thread.join()
     assert dossier == Dossier.replay(history, calendar=VN)
+
+
+def test_a_dossier_pickles_and_copies_with_a_lock_of_its_own() -> None:
+    dossier = Dossier(calendar=VN)
+    dossier.apply(reception(dt.datetime(2026, 3, 2, 9)))
+    for other in (pickle.loads(pickle.dumps(dossier)), copy.deepcopy(dossier), copy.copy(dossier)):
+        assert other == dossier
+        other.apply(Stop(id="e2", at=dt.datetime(2026, 3, 3, 9), actor="x", reason="r"))
+        assert dossier.version == 1

@@ -267,6 +267,15 @@ class Dossier:
 
     __hash__ = None  # type: ignore[assignment]  # mutable: events are applied in place
 
+    def __getstate__(self) -> tuple[DossierState, dict[str, Event]]:
+        """Pickle and copy the state and the history; each copy gets a lock of its own."""
+        with self._lock:
+            return self._state, dict(self._events)
+
+    def __setstate__(self, saved: tuple[DossierState, dict[str, Event]]) -> None:
+        self._state, self._events = saved
+        self._lock = threading.Lock()
+
     def __repr__(self) -> str:
         s = self._state
         name = "none" if s.status is None else s.status.name
