@@ -4,7 +4,8 @@ Each case of the corpus is a file (or a special file) made in a temporary folder
 ones are generated here. Every loader and command is run on every case, and each must:
 
 * answer with a result or its documented error, never another exception;
-* exit 0 (valid) or 1 (invalid) from the command line, never print a traceback;
+* exit 0 (valid) or 1 (invalid) from the command line (``tthc validate``, ``tthc due
+  --catalog``, ``tthc calendar --calendar``), never print a traceback;
 * place each problem: file, line and column wherever the input has them;
 * keep within bounds: the issues kept, the characters of a message, the time taken;
 * never show the content of a file that is not what it claims to be (``foreign`` cases
@@ -259,6 +260,27 @@ def test_tthc_calendar_with_a_hostile_calendar_file_is_an_error_not_a_crash(
     assert "Traceback" not in out + err
     assert MARKER not in out + err
     assert err.startswith("tthc: error: ")
+
+
+def test_tthc_due_with_a_hostile_catalogue_is_an_error_not_a_crash(
+    case: tuple[Case, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec, path = case
+    for target in (path, path.parent):
+        status = timed(
+            lambda target=target: main(
+                ["due", "1.000001", "--received", "2026-03-02T09:00", "--catalog", str(target)]
+            )
+        )
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        assert MARKER not in out + err
+        if status == 0:  # the valid cases: the due date of the one procedure they hold
+            assert not spec.foreign
+            assert not spec.special
+            continue
+        assert status == 1
+        assert err.startswith("tthc: error: ")
 
 
 def test_a_socket_is_reported_by_every_loader(tmp_path: Path) -> None:
