@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -30,7 +31,7 @@ from tthc.duration import TEXT_PATTERN
         ("Same day, cut-off 15:00", Duration.same_day(cutoff=dt.time(15))),
         ("trong ngày, giờ chốt 15h00", Duration.same_day(cutoff=dt.time(15))),
         ("immediate", Duration.immediate()),
-        ("ngay", Duration.immediate()),
+        ("ngay lập tức", Duration.immediate()),
         ("none", Duration.none()),
         ("không thời hạn", Duration.none()),
         (
@@ -295,3 +296,42 @@ def test_any_amount_prints_as_decimal_text_that_parses_back(d: Duration) -> None
         assert "e" not in text.split()[0].lower()
         assert Duration.parse(text) == d
         assert re.search(TEXT_PATTERN, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 ngày làm việc",
+        "15 ngày",
+        "4 giờ làm việc",
+        "trong ngày, giờ chốt 15:00",
+        "không thời hạn",
+    ],
+)
+def test_vietnamese_with_combining_accents_reads_as_composed(text: str) -> None:
+    """NFD text (Unikey's "Unicode tổ hợp", text pasted on macOS) looks the same and parses."""
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert Duration.parse(decomposed) == Duration.parse(text)
+
+
+def test_bare_ngay_without_accents_is_ambiguous_and_refused() -> None:
+    with pytest.raises(ValueError, match="'ngay' is ambiguous") as caught:
+        Duration.parse("ngay")
+    assert "'ngay lập tức'" in str(caught.value)
+    assert "'1 ngày'" in str(caught.value)
+    with pytest.raises(ValueError, match="did you mean '3 ngày'"):  # a number: a guess
+        Duration.parse("3 ngay")
+    with pytest.raises(ValueError, match="'0,5 ngày làm việc'"):
+        Duration.parse("0,5 ngay lam viec")
+
+
+def test_immediate_in_vietnamese_reads_back() -> None:
+    assert Duration.immediate().format("vi") == "ngay lập tức"
+    assert Duration.parse(Duration.immediate().format("vi")) == Duration.immediate()
+
+
+def test_a_long_text_that_is_not_a_duration_is_quoted_shortened() -> None:
+    with pytest.raises(ValueError, match="\\(100,000 characters\\)") as caught:
+        Duration.parse("x" * 100_000)
+    assert len(str(caught.value)) < 500

@@ -30,9 +30,12 @@ import enum
 import itertools
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from tthc._issues import quote
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -79,7 +82,8 @@ _COUNTED_WORDS = (
 _SAME_DAY_WORDS = ("same day", "trong ngày")
 _CUT_OFF_WORDS = ("cut-off", "cutoff", "giờ chốt")
 _PLAIN_WORDS = (
-    (DurationKind.IMMEDIATE, ("immediately", "immediate", "ngay")),
+    # Not the bare "ngay": typed without its accent it may be "ngày" (day); see _AMBIGUOUS.
+    (DurationKind.IMMEDIATE, ("immediately", "immediate", "ngay lập tức")),
     (DurationKind.NONE, ("none", "no time limit", "không quy định thời hạn", "không thời hạn")),
 )
 _THEN_WORDS = ("then", "sau đó")
@@ -130,6 +134,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], DurationKind], ...] = tuple(
         *((_words(words), kind) for kind, words in _PLAIN_WORDS),
     )
 )
+# "ngay" without accents: alone, "ngay" (immediately) or "ngày" (day)? after a number, days.
+_UNACCENTED = re.compile(
+    r"^(?:(?P<n>[0-9]+(?:[.,][0-9]+)?)\s*)?ngay(?:\s+lam\s+viec)?$", re.IGNORECASE
+)
 _PHASE_SEPARATOR = re.compile(rf"\s*,?\s+{_words(_THEN_WORDS)}\s+", re.IGNORECASE)
 
 
@@ -176,7 +184,7 @@ def _not_a_duration(text: str) -> str:
     """
     from tthc._diacritics import restorations, uses_words  # noqa: PLC0415  (error path only)
 
-    message = f"not a duration: {text!r}"
+    message = f"not a duration: {quote(text)}"
     if not uses_words(text, _VIETNAMESE_WORDS):
         return f"{message}; expected for example {_EXAMPLES}"
     if len(text) <= _LONGEST_GUESSED:
@@ -325,6 +333,8 @@ class Duration:
         """
         if not isinstance(text, str):
             raise TypeError(f"expected duration text, got {type(text).__name__}")
+        if not text.isascii():  # combining accents (NFD, as macOS and some keyboards write)
+            text = unicodedata.normalize("NFC", text)
         stripped = text.strip()
         parts = _PHASE_SEPARATOR.split(stripped)
         if len(parts) > 1:
@@ -347,6 +357,13 @@ class Duration:
                     raise ValueError(f"invalid cut-off time in duration {whole!r}") from None
                 return cls(kind, cutoff=cutoff)
             return cls(kind)
+        unaccented = _UNACCENTED.match(part.strip())
+        if unaccented is not None and not unaccented["n"]:
+            raise ValueError(
+                f"{quote(whole)} is ambiguous: without its accents 'ngay' may mean "
+                "'ngay lập tức' (immediately: write 'ngay lập tức' or 'immediate') or "
+                "'ngày' (day: write for example '1 ngày' or '1 ngày làm việc')"
+            )
         raise ValueError(_not_a_duration(whole))
 
     def __str__(self) -> str:
@@ -395,7 +412,7 @@ class Duration:
             cut = "" if self.cutoff is None else f", giờ chốt {self.cutoff:%H:%M}"
             return f"trong ngày{cut}"
         if kind is DurationKind.IMMEDIATE:
-            return "ngay"
+            return "ngay lập tức"
         if kind is DurationKind.NONE:
             return "không thời hạn"
         unit = {

@@ -150,12 +150,13 @@ class CatalogError(TthcError, ValueError):
         super().__init__(_issues_message(summary, self.issues, omitted))
 
 
-class UnknownProcedure(TthcError, _KeyErrorMessage):
+class UnknownProcedure(CatalogError, _KeyErrorMessage):
     """No procedure with this code exists (in force on the date asked).
 
     Attributes:
         code: The procedure code received.
         on: The date asked for, if any.
+        issues: One issue saying so (code ``"unknown-procedure"``).
     """
 
     def __init__(self, code: str, *, on: dt.date | None = None, known: int | None = None) -> None:
@@ -163,7 +164,10 @@ class UnknownProcedure(TthcError, _KeyErrorMessage):
         self.on = on
         when = f" in force on {on.isoformat()}" if on is not None else ""
         size = f" (the catalogue has {known} procedures)" if known is not None else ""
-        super().__init__(f"no procedure with code {code!r}{when}{size}")
+        message = f"no procedure with code {code!r}{when}{size}"
+        self.issues = (Issue(message, file="<catalogue>", code="unknown-procedure"),)
+        self.omitted = 0
+        Exception.__init__(self, message)
 
 
 # ---------------------------------------------------------------- calendar

@@ -220,3 +220,27 @@ def test_source_and_day_info_read_well() -> None:
     assert str(Source("TB 4544/TB-LĐTBXH")) == "TB 4544/TB-LĐTBXH"
     assert str(VN.day_info(D(2026, 1, 2))).startswith("2026-01-02 Fri swapped Ngày nghỉ hoán đổi")
     assert str(VN.day_info(D(2030, 3, 4))) == "2030-03-04 Mon working (estimated)"
+
+
+def test_a_subclass_does_not_poison_the_national_calendar() -> None:
+    class Lenient(WorkingCalendar):
+        pass
+
+    lenient = Lenient.vietnam()
+    assert type(lenient) is Lenient
+    assert type(WorkingCalendar.vietnam()) is WorkingCalendar
+    assert WorkingCalendar.vietnam() is VN
+    assert Lenient.vietnam() is lenient
+
+
+@pytest.mark.parametrize("estimates", ["no", 0, 1, None, "False"])
+def test_estimates_must_be_a_boolean(estimates: object) -> None:
+    with pytest.raises(TypeError, match="estimates must be True or False"):
+        WorkingCalendar.vietnam(estimates=estimates)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="estimates must be True, False or None"):
+        VN.derive(name="x", estimates=estimates if estimates is not None else "no")  # type: ignore[arg-type]
+
+
+def test_an_unknown_source_is_refused() -> None:
+    with pytest.raises(ValueError, match="source must be 'snapshot' or 'holidays'"):
+        WorkingCalendar.vietnam(source="web")  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,13 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(
     assert issues_of(small) == [
         f"{small}: file grew past the limit of 5,242,880 bytes while it was read"
     ]
+
+
+def test_catalogue_text_with_combining_accents_reads_as_composed() -> None:
+    """A file saved in NFD (macOS, Unikey's "Unicode tổ hợp") gives the same catalogue."""
+    composed = PROCEDURE.format(code="1.000001").replace("3 working days", "3 ngày làm việc")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    one, other = parse_catalog(composed), parse_catalog(decomposed)
+    assert one.to_json() == other.to_json()
+    assert one["1.000001"].agency == "Ủy ban nhân dân cấp xã"

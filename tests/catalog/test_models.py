@@ -18,6 +18,7 @@ from tthc.catalog import (
     Procedure,
     RequiredDocument,
 )
+from tthc.errors import CatalogError, TthcError, UnknownProcedure
 
 Build = Callable[..., Procedure]
 
@@ -180,9 +181,9 @@ def test_an_article_written_as_a_number_is_text() -> None:
 def test_a_document_says_how_it_is_given() -> None:
     assert RequiredDocument(name="ID card", presented=True).originals == 0
     assert RequiredDocument(name="Form", originals=1).copies == 0
-    with pytest.raises(ValidationError, match="say how the document is given"):
+    with pytest.raises(CatalogError, match="say how the document is given"):
         RequiredDocument(name="Nothing")
-    with pytest.raises(ValidationError):
+    with pytest.raises(CatalogError):
         RequiredDocument(name="Too many", originals=-1)
 
 
@@ -280,3 +281,27 @@ def test_the_package_refuses_unknown_attributes() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         tthc.catalog.nothing  # noqa: B018
+
+
+def test_a_model_built_directly_with_bad_data_raises_a_catalog_error() -> None:
+    """The same issues a file gives, each with its path, and a TthcError, not pydantic's."""
+    with pytest.raises(CatalogError) as caught:
+        Procedure(code="1.000001", name="", level="xa")  # type: ignore[arg-type]
+    error = caught.value
+    assert isinstance(error, TthcError)
+    assert not isinstance(error, ValidationError)
+    found = {(i.path, i.code) for i in error.issues}
+    assert (("name",), "type") in found  # must not be empty
+    assert (("level",), "type") in found
+    assert (("agency",), "missing") in found
+    assert str(error).startswith("invalid Procedure: ")
+    assert "Procedure(...): level: expected one of 'central', 'province'" in str(error)
+
+
+def test_unknown_procedure_is_a_catalog_error_and_a_key_error() -> None:
+    error = UnknownProcedure("9.999999", known=3)
+    assert isinstance(error, CatalogError)
+    assert isinstance(error, KeyError)
+    assert str(error) == "no procedure with code '9.999999' (the catalogue has 3 procedures)"
+    (issue,) = error.issues
+    assert issue.code == "unknown-procedure"

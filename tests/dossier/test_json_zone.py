@@ -1,4 +1,5 @@
-"""Dossier JSON writes one offset: aware instants in Vietnam time, whatever zone they came in."""
+"""Dossier JSON: the summary in Vietnam time whatever zone instants came in; the history
+keeps each event's own zone, so it replays exactly (the zone is the caller's data)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ NEW_YORK_WINTER = dt.timezone(dt.timedelta(hours=-5))
 OFFSET = re.compile(r"T\d\d:\d\d:\d\d(?:\.\d+)?([+-]\d\d:\d\d)\"")
 
 
-def test_instants_given_in_several_zones_are_written_in_vietnam_time() -> None:
+def test_the_summary_is_in_vietnam_time_and_the_history_in_each_events_zone() -> None:
     calendar = WorkingCalendar.vietnam()
     dossier = Dossier(calendar=calendar)
     dossier.apply(
@@ -38,12 +39,12 @@ def test_instants_given_in_several_zones_are_written_in_vietnam_time() -> None:
         )
     )
     text = dossier.to_json(indent=2)
-    assert set(OFFSET.findall(text)) == {"+07:00"}
     data = json.loads(text)
+    assert set(OFFSET.findall(json.dumps(data["state"]))) == {"+07:00"}
     assert [e["at"] for e in data["history"]] == [
-        "2026-03-02T09:00:00+07:00",
+        "2026-03-02T02:00:00+00:00",
         "2026-03-02T10:00:00+07:00",
-        "2026-03-03T16:00:00+07:00",
+        "2026-03-03T04:00:00-05:00",
     ]
     back = Dossier.from_json(text, calendar=calendar)
     assert back.to_json(indent=2) == text

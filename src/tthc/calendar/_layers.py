@@ -113,6 +113,8 @@ def derive_spec(
     """The spec of a calendar layered on ``parent``; see :meth:`WorkingCalendar.derive`."""
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"a calendar needs a non-empty name, got {name!r}")
+    if estimates is not None and not isinstance(estimates, bool):
+        raise TypeError(f"estimates must be True, False or None, got {estimates!r}")
     given: tuple[tuple[object, str], ...] = (
         (office_hours, "office_hours"),
         (reception_hours, "reception_hours"),
@@ -148,7 +150,7 @@ def derive_spec(
     return dataclasses.replace(
         parent,
         name=name,
-        estimates=parent.estimates if estimates is None else bool(estimates),
+        estimates=parent.estimates if estimates is None else estimates,
         days=tuple(days[d] for d in sorted(days)),
         office_hours=new_office,
         reception_hours=new_reception,

@@ -181,7 +181,11 @@ class WorkingCalendar:
         The result is cached: calling again with the same arguments returns the same
         calendar.
         """
-        key = (estimates, source)
+        if not isinstance(estimates, bool):
+            raise TypeError(f"estimates must be True or False, got {estimates!r}")
+        if source not in ("snapshot", "holidays"):
+            raise ValueError(f"source must be 'snapshot' or 'holidays', got {source!r}")
+        key = (cls, estimates, source)  # a subclass gets instances of its own
         cached = _NATIONAL.get(key)
         if cached is None:
             from tthc.calendar._vietnam import (  # noqa: PLC0415  (data loads on first use)
@@ -196,7 +200,7 @@ class WorkingCalendar:
                 first=FIRST_DATE,
                 last=LAST_DATE,
                 known_years=data.known_years,
-                estimates=bool(estimates),
+                estimates=estimates,
                 days=tuple(data.days[d] for d in sorted(data.days)),
                 office_hours=DEFAULT_OFFICE_HOURS,
                 reception_hours=None,
@@ -574,5 +578,5 @@ class WorkingCalendar:
         return between_many(self, starts, ends)
 
 
-_NATIONAL: dict[tuple[bool, str], WorkingCalendar] = {}
+_NATIONAL: dict[tuple[type[WorkingCalendar], bool, str], WorkingCalendar] = {}
 _TIME_OF, _combine = _clock.TIME_OF, _datetime.combine

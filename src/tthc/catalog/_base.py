@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Annotated, Any
+import unicodedata
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     WithJsonSchema,
 )
 
 from tthc.duration import Duration
+from tthc.errors import CatalogError, Issue
+
+if TYPE_CHECKING:
+    from pydantic._internal._model_construction import ModelMetaclass as _ModelMeta
+else:
+    _ModelMeta = type(BaseModel)  # pydantic's metaclass, without importing a private module
 
 __all__ = [
     "CODE_PATTERN",
@@ -39,8 +48,30 @@ __all__ = [
 CODE_PATTERN = r"^[0-9]\.[0-9]{6}(\.[0-9A-Z]{1,8}){0,6}$"
 
 
-class _Model(BaseModel):
-    """Strict, closed, immutable: the base of every catalogue model."""
+class _Checked(_ModelMeta):
+    """The catalogue models' metaclass: building a model directly raises CatalogError.
+
+    A model built with bad data raises :class:`~tthc.errors.CatalogError`, not pydantic's
+    ``ValidationError``.
+
+    Only a direct call (``Procedure(code=...)``) goes through here; the file reader
+    validates with ``model_validate``, and nested models are validated by pydantic itself.
+    """
+
+    def __call__(self, *args: Any, **data: Any) -> Any:  # self: the model class
+        try:
+            return super().__call__(*args, **data)
+        except ValidationError as error:
+            raise _model_error(self, error) from None
+
+
+class _Model(BaseModel, metaclass=_Checked):
+    """Strict, closed, immutable: the base of every catalogue model.
+
+    Built directly (``Procedure(code=...)``), a model with bad data raises
+    :class:`~tthc.errors.CatalogError` carrying the same issues a file would give, each
+    with its path inside the model.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -51,6 +82,17 @@ class _Model(BaseModel):
     )
 
 
+def _model_error(model: Any, error: ValidationError) -> CatalogError:
+    from tthc.catalog._messages import describe  # noqa: PLC0415  (it imports this module)
+
+    issues = []
+    for detail in error.errors(include_url=False):
+        message, code, _ = describe(detail, model)
+        loc = tuple(p for p in detail["loc"] if p != "[key]")
+        issues.append(Issue(message, file=f"{model.__name__}(...)", path=loc, code=code))
+    return CatalogError(issues, summary=f"invalid {model.__name__}")
+
+
 def _article_text(value: Any) -> Any:
     """An article written as a bare number (``article: 18``) is that number as text."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -58,8 +100,21 @@ def _article_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Non-empty text."""
+def _nfc(value: str) -> str:
+    """Text in NFC: accents typed as combining marks (NFD) become the composed letters."""
+    return value if value.isascii() else _nfc_of(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _nfc_of(value: str) -> str:
+    # Cached: a value repeated through YAML aliases is one object, checked once.
+    if unicodedata.is_normalized("NFC", value):
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_nfc)]
+"""Non-empty text, in NFC (Vietnamese typed with combining accents reads the same)."""
 
 Identifier = Annotated[
     str,

@@ -13,6 +13,7 @@ import enum
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tthc._localtime import to_local
@@ -192,10 +193,10 @@ QD_766 = ClassificationPolicy(
     _qd_766,
 )
 
-#: Every built-in classification policy by name.
-CLASSIFICATION_POLICIES: dict[str, ClassificationPolicy] = {
-    p.name: p for p in (BY_DATE, BY_SESSION, BY_INSTANT, TT_01_2018, QD_766)
-}
+#: Every built-in classification policy by name (read-only).
+CLASSIFICATION_POLICIES: MappingProxyType[str, ClassificationPolicy] = MappingProxyType(
+    {p.name: p for p in (BY_DATE, BY_SESSION, BY_INSTANT, TT_01_2018, QD_766)}
+)
 
 
 def classify(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from types import MappingProxyType
 
 __all__ = [
     "CIVIL_CODE",
@@ -168,15 +169,17 @@ WORKING_TIME_QUARTER = DeadlinePolicy(
     description="Exact working time, due instant rounded up to the quarter hour (OpenCPS).",
 )
 
-#: Every built-in policy by name.
-POLICIES: dict[str, DeadlinePolicy] = {
-    p.name: p
-    for p in (
-        CIVIL_CODE,
-        NEXT_OPENING,
-        END_OF_DAY,
-        HALF_DAY_SESSIONS,
-        WORKING_TIME,
-        WORKING_TIME_QUARTER,
-    )
-}
+#: Every built-in policy by name (read-only).
+POLICIES: MappingProxyType[str, DeadlinePolicy] = MappingProxyType(
+    {
+        p.name: p
+        for p in (
+            CIVIL_CODE,
+            NEXT_OPENING,
+            END_OF_DAY,
+            HALF_DAY_SESSIONS,
+            WORKING_TIME,
+            WORKING_TIME_QUARTER,
+        )
+    }
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -73,10 +74,11 @@ class Dossier:
     ('early', 2)
     """
 
-    __slots__ = ("_events", "_state")
+    __slots__ = ("_events", "_lock", "_state")
 
     _state: DossierState
     _events: dict[str, Event]  # by id, in the order applied: the history and the id index
+    _lock: threading.Lock  # apply() reads the version and changes the state as one step
 
     def __init__(
         self,
@@ -93,6 +95,7 @@ class Dossier:
             _last_blank[0] = (calendar, policy, clock, blank)
         self._state = blank
         self._events = {}
+        self._lock = threading.Lock()
 
     @classmethod
     def replay(
@@ -136,21 +139,29 @@ class Dossier:
             tthc.errors.EventOutOfOrder: The event is dated before the latest one.
             tthc.errors.VersionConflict: ``expected_version`` is not the current version.
             tthc.errors.DossierError: Another event with the same id was applied.
+            TypeError: ``expected_version`` is not an ``int`` (``True`` and ``1.0`` are not
+                versions).
+
+        Applying is atomic: from several threads, each event is checked against the
+        version it finds and applied before another thread reads the version.
         """
+        if expected_version is not None and expected_version.__class__ is not int:
+            _check_version(expected_version)
         key = event.id  # read once: the event's type varies, so the read is not cached
         events = self._events
-        seen = events.get(key)
-        if seen is not None:
-            if seen is event or seen == event:
-                return False
-            raise DossierError(
-                f"event id {key!r} was already applied to a different event "
-                f"({type(seen).__name__} at {seen.at.isoformat()}); ids must be unique"
-            )
-        if expected_version is not None and expected_version != len(events):
-            raise VersionConflict(expected_version, len(events))
-        self._state = transition(self._state, event)  # the only way the state changes
-        events[key] = event
+        with self._lock:  # one apply at a time: the version checked is the one changed
+            seen = events.get(key)
+            if seen is not None:
+                if seen is event or seen == event:
+                    return False
+                raise DossierError(
+                    f"event id {key!r} was already applied to a different event "
+                    f"({type(seen).__name__} at {seen.at.isoformat()}); ids must be unique"
+                )
+            if expected_version is not None and expected_version != len(events):
+                raise VersionConflict(expected_version, len(events))
+            self._state = transition(self._state, event)  # the only way the state changes
+            events[key] = event
         return True
 
     def as_of(self, at: dt.datetime) -> Dossier:
@@ -256,6 +267,15 @@ class Dossier:
 
     __hash__ = None  # type: ignore[assignment]  # mutable: events are applied in place
 
+    def __getstate__(self) -> tuple[DossierState, dict[str, Event]]:
+        """Pickle and copy the state and the history; each copy gets a lock of its own."""
+        with self._lock:
+            return self._state, dict(self._events)
+
+    def __setstate__(self, saved: tuple[DossierState, dict[str, Event]]) -> None:
+        self._state, self._events = saved
+        self._lock = threading.Lock()
+
     def __repr__(self) -> str:
         s = self._state
         name = "none" if s.status is None else s.status.name
@@ -348,13 +368,25 @@ class Dossier:
             data = json.loads(text)
         except ValueError as error:
             raise DossierError(f"not valid JSON: {error}") from None
-        return cls.from_data(data, calendar=calendar, policy=policy, clock=clock)
+        except RecursionError:
+            raise DossierError("not a dossier: the JSON is nested too deeply to read") from None
+        try:
+            return cls.from_data(data, calendar=calendar, policy=policy, clock=clock)
+        except RecursionError:
+            raise DossierError("not a dossier: the data is nested too deeply") from None
 
 
 #: The choices of the dossier created last, and its blank state (see ``Dossier.__init__``).
 _last_blank: list[tuple[object, object, object, DossierState]] = [
     (None, None, None, DossierState.blank(calendar=None, policy=CIVIL_CODE, clock=EXTEND))  # type: ignore[arg-type]
 ]
+
+
+def _check_version(version: object) -> None:
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise TypeError(
+            f"expected_version is the dossier's version, a whole number (int), got {version!r}"
+        )
 
 
 def _named(given: Any, name: Any, known: Any, what: str, keyword: str) -> Any:

@@ -1,12 +1,18 @@
 """JSON for events and dossiers: plain data that round-trips with nothing lost.
 
 An event is an object with its ``type`` (the event's ``kind``) and its fields; instants are
-ISO 8601 text (naive as given; aware ones in Vietnam time, ``+07:00``, whatever zone they
-came in, so one dossier has one offset), durations their structured form. A dossier is its
-settings, its version, its history and a summary of its state. The summary is for readers
-(a report can read due dates without replaying); loading replays the history and checks
-the summary agrees, so a stored dossier can never silently differ from its own history.
-The calendar is not stored: the loader is given it and checks its name.
+ISO 8601 text, durations their structured form. An event's instant keeps its zone: the
+offset when the datetime was aware, and for an IANA zone (a :class:`zoneinfo.ZoneInfo`
+with a key) the zone's name after it, as RFC 9557 writes it
+(``2026-03-20T03:00:00+01:00[Europe/Paris]``), so the history replays in that zone,
+daylight saving and all; any other zone comes back as its fixed offset.
+
+A dossier is its settings, its version, its history and a summary of its state. The
+summary is for readers (a report can read due dates without replaying) and writes aware
+instants in Vietnam time (``+07:00``, whatever zone they came in, so the summary has one
+offset); loading replays the history and checks the summary agrees, so a stored dossier
+can never silently differ from its own history. The calendar is not stored: the loader is
+given it and checks its name.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tthc._localtime import VIETNAM_TZ
 from tthc.dossier._clock import DueChange, Wait
@@ -58,10 +65,39 @@ def _plan_from_data(data: Any) -> StepPlan:
     return StepPlan(data["name"], data["unit"], budget)
 
 
+def _instant(value: dt.datetime) -> str:
+    """An event's instant: ISO 8601, and the IANA zone's name when it has one."""
+    zone = value.tzinfo
+    if isinstance(zone, ZoneInfo) and zone.key is not None:
+        return f"{value.isoformat()}[{zone.key}]"
+    return value.isoformat()
+
+
 def _datetime_from(data: Any) -> dt.datetime:
     if not isinstance(data, str):
         raise ValueError(f"expected an ISO 8601 datetime, got {data!r}")
-    return dt.datetime.fromisoformat(data)
+    if len(data) > _LONGEST_INSTANT:
+        raise ValueError(f"expected an ISO 8601 datetime, got text of {len(data):,} characters")
+    text, bracket, key = data.partition("[")
+    value = dt.datetime.fromisoformat(text)
+    if not bracket:
+        return value
+    if not key.endswith("]") or value.tzinfo is None:
+        raise ValueError(f"expected an ISO 8601 datetime with an offset, then [zone], got {data!r}")
+    try:
+        zone = ZoneInfo(key[:-1])
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ValueError(f"unknown time zone {key[:-1]!r} in {data!r}") from None
+    offset = value.utcoffset()
+    for fold in (0, 1):  # a repeated hour is told apart by its offset
+        local = value.replace(tzinfo=zone, fold=fold)
+        if local.utcoffset() == offset:
+            return local
+    raise ValueError(f"the offset in {data!r} is not one {zone.key} has at that time")
+
+
+#: Longer text is not an instant: ``YYYY-MM-DDTHH:MM:SS.ffffff+HH:MM`` and a zone's name.
+_LONGEST_INSTANT = 32 + 2 + 255
 
 
 def _same(data: Any) -> Any:
@@ -86,7 +122,7 @@ _CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "str": (_same, _same),
     "int": (_same, _same),
     "str | None": (_same, _optional_text),
-    "dt.datetime": (_iso, _datetime_from),
+    "dt.datetime": (_instant, _datetime_from),
     "Duration": (lambda d: d.to_data(), Duration.from_data),
     "tuple[str, ...]": (list, _text_tuple),
     "tuple[StepPlan, ...]": (

@@ -57,6 +57,10 @@ class StepPlan:
             raise ValueError(f"a step needs a non-empty name, got {self.name!r}")
         if not isinstance(self.unit, str):
             raise TypeError(f"a step's unit is text, got {type(self.unit).__name__}")
+        try:
+            (self.name + self.unit).encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: no encoding can write it
+            raise ValueError(f"a step's name and unit must be text: {error.reason}") from None
         if self.budget is not None and not isinstance(self.budget, Duration):
             raise TypeError(f"a step's budget is a Duration, got {type(self.budget).__name__}")
 

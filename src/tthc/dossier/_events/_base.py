@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-__all__ = ["CHANNELS", "Event", "amount", "channel", "instant", "text"]
+__all__ = ["CHANNELS", "Event", "amount", "channel", "instant", "no_surrogate", "text"]
 
 #: Submission and return channels, with the portal's ``KenhThucHien`` codes: 1 at the
 #: counter (trực tiếp), 2 online (trực tuyến), 3 by public postal service (bưu chính công ích).
@@ -20,6 +21,21 @@ def text(event: object, name: str, *, required: bool) -> None:
         raise TypeError(f"{type(event).__name__}.{name} must be text, got {type(value).__name__}")
     if required and not value.strip():
         raise ValueError(f"{type(event).__name__}.{name} must not be empty")
+    if not value.isascii():
+        no_surrogate(event, name, value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogate(event: object, name: str, value: str) -> None:
+    """Refuse text holding a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot write."""
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise ValueError(
+            f"{type(event).__name__}.{name} holds U+{ord(found.group()):04X} at index "
+            f"{found.start()}, a lone surrogate: not text, and it cannot be written as UTF-8"
+        )
 
 
 def instant(event: object, name: str) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from tthc.dossier._events._base import Event, amount, instant, text
+from tthc.dossier._events._base import Event, amount, instant, no_surrogate, text
 
 __all__ = [
     "AdministrativeReset",
@@ -39,6 +39,9 @@ class SupplementRequest(Event):
         documents = tuple(self.documents)
         if not all(isinstance(d, str) for d in documents):
             raise TypeError("SupplementRequest.documents must be text")
+        for document in documents:
+            if not document.isascii():
+                no_surrogate(self, "documents", document)
         object.__setattr__(self, "documents", documents)
 
 
