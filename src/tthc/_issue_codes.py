@@ -61,6 +61,7 @@ ISSUE_CODES = MappingProxyType(
         "district-level": "a district-level procedure in force after district level ended",
         "online-level": "an online service level without the online channel",
         "unknown-reference": "a reference to a form, procedure or case that does not exist",
+        "unknown-procedure": "a code the catalogue has no procedure for (catalog[code])",
         "default-case": "more than one case is marked the default",
         "unknown-channel": "a time limit for a channel the procedure is not offered on",
         "budget": "the steps' budgets do not add up to the time limit",

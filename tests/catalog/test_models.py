@@ -291,8 +291,8 @@ def test_a_model_built_directly_with_bad_data_raises_a_catalog_error() -> None:
     assert isinstance(error, TthcError)
     assert not isinstance(error, ValidationError)
     found = {(i.path, i.code) for i in error.issues}
-    assert (("name",), "type") in found  # must not be empty
-    assert (("level",), "type") in found
+    assert (("name",), "empty") in found  # must not be empty
+    assert (("level",), "not-one-of") in found
     assert (("agency",), "missing") in found
     assert str(error).startswith("invalid Procedure: ")
     assert "Procedure(...): level: expected one of 'central', 'province'" in str(error)
