@@ -206,7 +206,7 @@ def test_a_file_of_unknown_format_is_a_usage_error(
 ) -> None:
     status, _, err = run(capsys, str(tmp_path / "export.xlsx"), "--period", "2026-Q1")
     assert status == EXIT_USAGE
-    assert "name it .jsonl or .csv, or give --input-format" in err
+    assert "name it .jsonl, .csv or .parquet, or give --input-format" in err
 
 
 def test_a_missing_file_is_a_usage_error(

@@ -190,3 +190,22 @@ def test_a_pandas_frame_is_read_by_its_arrow_stream_without_its_index() -> None:
     frame = pd.DataFrame(rows, index=[10, 11])  # an index that is not 0..n-1: pandas exports it
     expected = report([DossierRecord(**r) for r in rows], period="2026-01")
     assert report(frame, period="2026-01") == expected
+
+
+def test_tthc_report_reads_a_parquet_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tthc.cli import main
+
+    rows = [GOOD, {**GOOD, "code": "B", "status": 12}]
+    good, bad = tmp_path / "good.parquet", tmp_path / "bad.parquet"
+    pq.write_table(table(GOOD), good)
+    pq.write_table(table(*rows), bad)
+    assert main(["report", str(good), "--period", "2026-01", "--format", "json"]) == 0
+    assert '"resolved_early": 1' in capsys.readouterr().out
+    assert main(["report", str(bad), "--period", "2026-01"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{bad}: row 2: status must be a portal status code 1..10, got 12\n"
+    odd = tmp_path / "records.bin"
+    odd.write_bytes(good.read_bytes())
+    assert main(["report", str(odd), "--period", "2026-01", "--input-format", "parquet"]) == 0

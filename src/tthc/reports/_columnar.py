@@ -58,6 +58,7 @@ __all__ = [
     "SupportsArrowStream",
     "columnar_batches",
     "is_columnar",
+    "read_parquet",
     "records_of_batches",
     "tally_columns",
 ]
@@ -123,13 +124,7 @@ def columnar_batches(source: object) -> Iterator[pa.RecordBatch]:
             "reading Arrow data or Parquet files needs pyarrow: pip install 'tthc[arrow]'"
         ) from None
     if isinstance(source, (str, os.PathLike)):
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
-        try:
-            parquet = pq.ParquetFile(source)
-        except pa.ArrowInvalid as exc:
-            raise ValueError(f"{os.fspath(source)}: not a Parquet file: {exc}") from None
-        return iter(parquet.iter_batches(batch_size=BATCH_ROWS))
+        return iter(read_parquet(source))
     if isinstance(source, pa.Table):
         return iter(source.to_batches())
     if isinstance(source, pa.RecordBatch):
@@ -137,6 +132,29 @@ def columnar_batches(source: object) -> Iterator[pa.RecordBatch]:
     if isinstance(source, pa.RecordBatchReader):
         return iter(source)
     return _without_pandas_index(pa.RecordBatchReader.from_stream(source))
+
+
+def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
+    """A Parquet file's record batches, whatever its name, read a batch at a time.
+
+    Raises:
+        ImportError: pyarrow is not installed (the ``arrow`` extra).
+        ValueError: The file is not a Parquet file.
+        OSError: It cannot be read.
+    """
+    try:
+        import pyarrow as pa  # noqa: PLC0415  (the arrow extra)
+        import pyarrow.parquet as pq  # noqa: PLC0415
+    except ImportError:
+        raise ImportError(
+            "reading Parquet files needs pyarrow: pip install 'tthc[arrow]'"
+        ) from None
+    try:
+        parquet = pq.ParquetFile(path)
+    except pa.ArrowInvalid as exc:
+        raise ValueError(f"{os.fspath(path)}: not a Parquet file: {exc}") from None
+    batches = parquet.iter_batches(batch_size=BATCH_ROWS)
+    return pa.RecordBatchReader.from_batches(parquet.schema_arrow, batches)
 
 
 def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
