@@ -106,3 +106,22 @@ def test_time_labels() -> None:
     assert time_label("month", at) == "2026-11"
     assert time_label("quarter", at) == "2026-Q4"
     assert time_label("year", at) == "2026"
+
+
+@pytest.mark.parametrize("year", [1, 9, 999, 2026, 9998])
+def test_every_label_parses_back_to_its_period(year: int) -> None:
+    """Years below 1000 are written with four digits (``0001``), as ISO 8601 writes them."""
+    for period in (
+        Period.year(year),
+        Period.month(year, 3),
+        Period.quarter(year, 2),
+        Period.half(year, 2),
+        Period(dt.date(year, 1, 2), dt.date(year, 2, 3)),
+    ):
+        assert Period.parse(period.label) == period
+
+
+@pytest.mark.parametrize("text", ["２０２６", "٢٠٢٦-03", "2026-Q١"])
+def test_only_ascii_digits_make_a_period(text: str) -> None:
+    with pytest.raises(ValueError, match="invalid period"):
+        Period.parse(text)

@@ -595,3 +595,21 @@ def test_a_report_is_a_value() -> None:
     assert again["Đất đai"].received == 1
     assert hash(again) == hash(rep)
     assert isinstance(rep, Report)
+
+
+def test_reports_judged_with_different_calendars_do_not_merge() -> None:
+    """by-session reads the office sessions: a province's calendar may judge differently."""
+    import functools
+
+    from tthc.calendar import WorkingCalendar
+    from tthc.reports import report
+
+    national = WorkingCalendar.vietnam()
+    local = national.derive(name="vn-example-province")
+    make = functools.partial(report, [], period="2026-Q1", policy="by-session")
+    a, b = make(calendar=national), make(calendar=local)
+    assert (a.calendar, b.calendar) == ("vn", "vn-example-province")
+    assert a.merge(make(calendar=national)) == a
+    with pytest.raises(ValueError, match="different calendar: vn and vn-example-province"):
+        a.merge(b)
+    assert report([], period="2026-Q1").calendar is None

@@ -20,11 +20,11 @@ __all__ = ["TIME_DIMENSIONS", "Period", "time_index", "time_label"]
 TIME_DIMENSIONS: tuple[str, ...] = ("month", "quarter", "year")
 
 _ONE_DAY = dt.timedelta(days=1)
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
-_HALF = re.compile(r"^(\d{4})-?[Hh]([12])$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.|/)(\d{4}-\d{2}-\d{2})$")
+_YEAR = re.compile(r"^([0-9]{4})$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_QUARTER = re.compile(r"^([0-9]{4})-?[Qq]([1-4])$")
+_HALF = re.compile(r"^([0-9]{4})-?[Hh]([12])$")
+_RANGE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:\.\.|/)([0-9]{4}-[0-9]{2}-[0-9]{2})$")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -140,13 +140,13 @@ class Period:
         f, last = self.first, self.last
         if f.day == 1 and last == _month_end(last.year, last.month) and f.year == last.year:
             if f.month == 1 and last.month == 12:
-                return f"{f.year}"
+                return f"{f.year:04d}"
             if f.month == last.month:
-                return f"{f.year}-{f.month:02d}"
+                return f"{f.year:04d}-{f.month:02d}"
             if f.month % 3 == 1 and last.month == f.month + 2:
-                return f"{f.year}-Q{last.month // 3}"
+                return f"{f.year:04d}-Q{last.month // 3}"
             if f.month % 6 == 1 and last.month == f.month + 5:
-                return f"{f.year}-H{last.month // 6}"
+                return f"{f.year:04d}-H{last.month // 6}"
         return f"{f.isoformat()}..{last.isoformat()}"
 
     def __str__(self) -> str:
@@ -195,15 +195,15 @@ def _year_index(at: dt.date) -> int:
 
 
 def _month_label(k: int) -> str:
-    return f"{k // 12}-{k % 12 + 1:02d}"
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
 def _quarter_label(k: int) -> str:
-    return f"{k // 4}-Q{k % 4 + 1}"
+    return f"{k // 4:04d}-Q{k % 4 + 1}"
 
 
 def _year_label(k: int) -> str:
-    return str(k)
+    return f"{k:04d}"
 
 
 _TIME: dict[str, tuple[Callable[[dt.date], int], Callable[[int], str]]] = {

@@ -185,6 +185,8 @@ class Report:
         records: How many input records were read (including those outside the period).
         skipped: How many input lines were skipped as unreadable, and so not counted
             (``report(..., skipped=issues)``); 0 when every line was read.
+        calendar: The name of the working calendar the policy judged with (``by-session``
+            and other policies given ``calendar=``), or None when none was given.
     """
 
     period: Period
@@ -196,6 +198,7 @@ class Report:
     total: ReportRow
     records: int = 0
     skipped: int = 0
+    calendar: str | None = None
     _index: dict[tuple[str, ...], ReportRow] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -223,9 +226,10 @@ class Report:
         """The report over both inputs: counters added group by group.
 
         Raises:
-            ValueError: The reports differ in period, cut, policy, resolution or grouping.
+            ValueError: The reports differ in period, cut, policy, resolution, grouping or
+                the calendar they were judged with.
         """
-        for name in ("period", "cut", "policy", "resolution", "group_by"):
+        for name in ("period", "cut", "policy", "resolution", "group_by", "calendar"):
             mine, theirs = getattr(self, name), getattr(other, name)
             if mine != theirs:
                 raise ValueError(f"cannot merge reports with different {name}: {mine} and {theirs}")
@@ -243,6 +247,7 @@ class Report:
             self.total._add(other.total),
             self.records + other.records,
             self.skipped + other.skipped,
+            self.calendar,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -461,4 +466,5 @@ def report(
         ReportRow((), *counted.total),
         counted.records,
         len(skipped),
+        None if calendar is None else calendar.name,
     )
