@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 
@@ -12,8 +13,21 @@ SUITES: tuple[str, ...] = ("calendar", "catalog", "deadlines", "dossier", "repor
 
 
 def main(argv: list[str]) -> int:
-    quick = "--quick" in argv
-    names = [a for a in argv if not a.startswith("-")] or list(SUITES)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Time tthc beside the libraries a user would otherwise pick, in the same "
+        "run, and print the ratios and whether each target is met.",
+    )
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help=f"suites to run (default all): {', '.join(SUITES)}"
+    )
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in SUITES]
+    if unknown:
+        parser.error(f"unknown suite(s) {', '.join(unknown)}; expected some of {', '.join(SUITES)}")
+    quick = args.quick
+    names = args.names or list(SUITES)
     results: list[Result] = []
     for name in names:
         module = importlib.import_module(f"benchmarks.bench_{name}")

@@ -338,8 +338,8 @@ def run_columnar(quick: bool) -> list[Result]:
         pq.write_table(table, path)
         (seconds_parquet,) = interleaved((lambda: report(path, **options), 1), repeat=3)
     print(
-        f"reports (columns): {n:,} rows, {waits / len(pool_rows):.1%} of them with waits "
-        f"(counted as records); columnar and streaming reports "
+        f"reports (columns): {n:,} rows, {waits / len(pool_rows):.1%} of them with a wait "
+        f"(one of a kind: counted by arrays too); columnar and streaming reports "
         f"{'agree' if agree else 'DISAGREE'}"
     )
     target_s = 0.15 if not quick else 0.05
