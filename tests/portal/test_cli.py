@@ -148,3 +148,23 @@ def test_an_empty_folder_and_a_file_too_large_are_reasons(
         f"{empty}: no portal records (*.json) in this folder",
         "big.json: larger than 4 bytes",
     ]
+
+
+def test_hostile_record_files_are_refused_unread_or_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FIFO is not opened (it would block), deep nesting and duplicate keys are reasons."""
+    import os
+
+    folder = tmp_path / "records"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.json")
+    (folder / "deep.json").write_text("[" * 100_000, encoding="utf-8")
+    (folder / "twice.json").write_text('{"data": {"code": "1", "code": "2"}}', encoding="utf-8")
+    assert main(["import-portal", str(folder), "--out", str(tmp_path / "out")]) == EXIT_INVALID
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "pipe.json: not a regular file: this is a FIFO" in text
+    assert "deep.json: not a portal record: JSON nested too deep" in text
+    assert "twice.json: key 'code' given twice in one object" in text
+    assert "Traceback" not in text

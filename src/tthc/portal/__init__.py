@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tthc._files import read_regular_file
 from tthc.catalog._models import Procedure
 from tthc.catalog._portal import CHANNEL_OF_METHOD, procedure_from_portal
 from tthc.catalog._portal_time import read_limit
@@ -123,20 +124,24 @@ def import_portal(paths: Iterable[str | os.PathLike[str]], *, strict: bool = Fal
     return result
 
 
+class _DuplicateKey(ValueError):
+    """A JSON object with a key twice (json keeps the last one silently)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def _read(path: Path, name: str, result: PortalImport) -> dict[str, Any] | None:
-    try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
-            result.refused.append(Issue(f"larger than {MAX_RECORD_BYTES:,} bytes", file=name))
-            return None
-        record = json.loads(path.read_bytes())
-    except OSError as exc:
-        result.refused.append(Issue(f"cannot read the file: {exc.strerror or exc}", file=name))
-        return None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        column = getattr(exc, "colno", None)
-        message = getattr(exc, "msg", str(exc))
-        result.refused.append(Issue(f"not JSON: {message}", file=name, line=line, column=column))
+    """The record in ``path``, or None with the reason added to ``result.refused``."""
+    record = _parse(path, name)
+    if isinstance(record, Issue):
+        result.refused.append(record)
         return None
     data = record.get("data", record) if isinstance(record, dict) else record
     if not isinstance(data, dict):
@@ -148,6 +153,27 @@ def _read(path: Path, name: str, result: PortalImport) -> dict[str, Any] | None:
         )
         return None
     return data
+
+
+def _parse(path: Path, name: str) -> Any:
+    """The JSON value in ``path``, or the issue that refuses the file."""
+    try:
+        # A FIFO, a device or a socket is refused unread; so is a file over the limit.
+        content = read_regular_file(path, max_bytes=MAX_RECORD_BYTES)
+        if isinstance(content, Issue):
+            return content
+        return json.loads(content, object_pairs_hook=_unique_keys)
+    except OSError as exc:
+        return Issue(f"cannot read the file: {exc.strerror or exc}", file=name)
+    except RecursionError:
+        return Issue("not a portal record: JSON nested too deep", file=name)
+    except _DuplicateKey as exc:
+        return Issue(f"key {exc.args[0]!r} given twice in one object: which one counts?", file=name)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        message = getattr(exc, "msg", str(exc))
+        return Issue(f"not JSON: {message}", file=name, line=line, column=column)
 
 
 def _count_limits(data: dict[str, Any], result: PortalImport) -> None:
