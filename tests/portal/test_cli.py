@@ -146,7 +146,7 @@ def test_an_empty_folder_and_a_file_too_large_are_reasons(
     assert main(args) == EXIT_INVALID
     assert capsys.readouterr().err.splitlines() == [
         f"{empty}: no portal records (*.json) in this folder",
-        "big.json: larger than 4 bytes",
+        f"{big}: file is 12 bytes; the limit is 4 bytes",
     ]
 
 
