@@ -473,6 +473,30 @@ class _Windows:
 # ---------------------------------------------------------------- one batch
 
 
+class _Frame:
+    """What every batch of one report shares: the windows, the period and cut in microseconds.
+
+    A window is ``[start, cut)``: a month, quarter or year of the period that starts before
+    the cut (the whole period when the report is not split in time); the last one ends at
+    the cut.
+    """
+
+    def __init__(self, period: Period, cut: dt.datetime, group_by: tuple[str, ...]) -> None:
+        import numpy as np  # noqa: PLC0415
+
+        epoch, micro = dt.datetime(1970, 1, 1), dt.timedelta(microseconds=1)
+        self.static = [d for d in group_by if d not in TIME_DIMENSIONS]
+        self.timed = [d for d in group_by if d in TIME_DIMENSIONS]
+        self.finest = next((d for d in TIME_DIMENSIONS if d in self.timed), None)
+        finest = self.finest
+        self.windows = [p for p in period.split(finest) if p.start < cut] if finest else [period]
+        self.start = (period.start - epoch) // micro
+        self.cut = (cut - epoch) // micro
+        self.starts = np.asarray([(p.start - epoch) // micro for p in self.windows], np.int64)
+        self.cuts = np.asarray([(min(p.end, cut) - epoch) // micro for p in self.windows], np.int64)
+        self.windows_of = _Windows(self.windows)
+
+
 class _Groups:
     """The groups of one batch: a number per row, and the labels of a number."""
 
@@ -655,9 +679,7 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
     first_row: int,
     counts: _Counts,
     *,
-    period: Period,
-    cut: dt.datetime,
-    group_by: tuple[str, ...],
+    frame: _Frame,
     policy: str,
     on_return: bool,
 ) -> list[DossierRecord]:
@@ -705,24 +727,13 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
         _record_at(batch, bad, first_row)
         raise AssertionError(f"row {first_row + bad + 1} was refused and then read")
 
-    epoch = dt.datetime(1970, 1, 1)
-    micro = dt.timedelta(microseconds=1)
-    start, cut_us = (period.start - epoch) // micro, (cut - epoch) // micro
+    start, cut_us, windows_of = frame.start, frame.cut, frame.windows_of
     received = times["received_at"][0]
     keep = ~waits & (status != 1) & (received < cut_us)
 
-    # The windows: the whole period, or its months, quarters or years that start before the cut.
-    timed = [d for d in group_by if d in TIME_DIMENSIONS]
-    static = [d for d in group_by if d not in TIME_DIMENSIONS]
-    finest = next((d for d in TIME_DIMENSIONS if d in timed), None)
-    windows = [p for p in period.split(finest) if p.start < cut] if finest else [period]
-    starts = [(p.start - epoch) // micro for p in windows]
-    cuts = [(min(p.end, cut) - epoch) // micro for p in windows]
-    windows_of = _Windows(windows)
-
     # The groups of this batch, numbered.
     digits, tables = [], []
-    for d in static:
+    for d in frame.static:
         if d == "channel":
             names_of = {bits: name for name, bits in _CHANNEL_BITS.items()}
             digits.append(channel)
@@ -733,7 +744,7 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
             tables.append(labels)
     groups = _Groups(digits, tables, n)
     group = groups.number
-    w = len(windows)
+    w = len(frame.windows)
     keys: list[np.ndarray] = []
 
     # Reception refused: counted when refused, never as received.
@@ -790,9 +801,9 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
             includes=includes[idx],
             start=start,
             cut=cut_us,
-            starts=np.asarray(starts, dtype=np.int64),
-            cuts=np.asarray(cuts, dtype=np.int64),
-            finest=finest,
+            starts=frame.starts,
+            cuts=frame.cuts,
+            finest=frame.finest,
             windows_of=windows_of,
         )
     counts.add(groups, w, keys)
@@ -900,10 +911,7 @@ def tally_columns(
     counts = _Counts()
     records = 0
     with_waits: list[DossierRecord] = []
-    static = [d for d in group_by if d not in TIME_DIMENSIONS]
-    timed = [d for d in group_by if d in TIME_DIMENSIONS]
-    finest = next((d for d in TIME_DIMENSIONS if d in timed), None)
-    windows = [p for p in period.split(finest) if p.start < cut] if finest else [period]
+    frame = _Frame(period, cut, group_by)
     rows: dict[Key, list[int]] = {}
     total = [0] * 16
     stream = functools.partial(
@@ -922,9 +930,7 @@ def tally_columns(
                 batch,
                 records,
                 counts,
-                period=period,
-                cut=cut,
-                group_by=group_by,
+                frame=frame,
                 policy=policy,
                 on_return=on_return,
             )
@@ -936,7 +942,13 @@ def tally_columns(
     if with_waits:
         _add_tallied(rows, total, stream(with_waits))
     counted = Tallied(
-        _decode_groups(counts.groups, group_by, static, timed, windows if finest else []),
+        _decode_groups(
+            counts.groups,
+            group_by,
+            frame.static,
+            frame.timed,
+            frame.windows if frame.finest else [],
+        ),
         _decode(counts.total.items()),
         records,
     )
