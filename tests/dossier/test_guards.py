@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tthc.deadlines import QD_766
+from tthc.deadlines import NEXT_OPENING, QD_766
 from tthc.dossier import (
     EVENT_TYPES,
     AdministrativeReset,
@@ -204,6 +204,37 @@ def test_supplement_requested_after_three_working_days_is_recorded_nd_61_2018_ar
     d = life.apply(SupplementRequest, T(2026, 3, 6, 10))  # 4 working days after
     kinds = [f.kind for f in d.state.findings]
     assert kinds == [FindingKind.REPEATED_SUPPLEMENT_REQUEST, FindingKind.LATE_SUPPLEMENT_REQUEST]
+
+
+@pytest.mark.parametrize(
+    ("received", "asked", "late"),
+    [
+        # Received Friday 06/03/2026 after office hours: under the Civil Code Friday is the
+        # day left out (BLDS 2015 Art. 147(2)); Mon 09, Tue 10, Wed 11 are the 3 days.
+        (T(2026, 3, 6, 20), T(2026, 3, 11, 16), False),
+        (T(2026, 3, 6, 20), T(2026, 3, 12, 8), True),
+        # Received on Saturday 07/03: Saturday is left out, the same three days.
+        (T(2026, 3, 7, 10), T(2026, 3, 11, 16), False),
+        (T(2026, 3, 7, 10), T(2026, 3, 12, 8), True),
+    ],
+)
+def test_the_three_working_days_for_a_supplement_leave_out_the_receipt_day(
+    new_life, received, asked, late
+):
+    """NĐ 61/2018 Art. 19(4) "kể từ ngày tiếp nhận", counted as BLDS 2015 Art. 147(2) counts."""
+    life = new_life()
+    life.receive(received, "10 working days")
+    d = life.apply(SupplementRequest, asked)
+    kinds = [f.kind for f in d.state.findings]
+    assert kinds == ([FindingKind.LATE_SUPPLEMENT_REQUEST] if late else [])
+
+
+def test_the_three_working_days_under_next_opening_start_at_the_next_opening(new_life):
+    """The named policy moves an after-hours receipt to the next opening, Monday 09/03."""
+    life = new_life(policy=NEXT_OPENING)
+    life.receive(T(2026, 3, 6, 20), "10 working days")
+    d = life.apply(SupplementRequest, T(2026, 3, 12, 10))  # Tue, Wed, Thu: in time
+    assert d.state.findings == ()
 
 
 def test_supplement_before_reception_is_not_counted_and_pauses_nothing(new_life):

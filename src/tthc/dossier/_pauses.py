@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tthc.deadlines import compute_deadline
+from tthc.deadlines._counting import day_not_counted
 from tthc.dossier._clock import DueChange, DueChangeReason, Resume, Wait, WaitKind
 from tthc.dossier._effects import Effect, close_wait, local, refuse
 from tthc.dossier._events import (
@@ -30,6 +31,7 @@ from tthc.dossier._state import (
     F_DUE_CHANGES,
     F_FEES_OUTSTANDING,
     F_FINDINGS,
+    F_POLICY,
     F_RESTART,
     F_ROUTE,
     F_SUPPLEMENT_REQUESTS,
@@ -38,6 +40,7 @@ from tthc.dossier._state import (
 )
 from tthc.dossier._states import DossierStatus
 from tthc.dossier._table import PREVIOUS, Target
+from tthc.duration import Duration
 
 __all__ = ["EFFECTS"]
 
@@ -45,6 +48,8 @@ _S = DossierStatus
 _new = tuple.__new__  # builds a named tuple from all its values, skipping keyword handling
 _SUPPLEMENT, _PAYMENT = WaitKind.SUPPLEMENT, WaitKind.PAYMENT
 _EXTENSION, _RESTART = DueChangeReason.EXTENSION, Resume.RESTART
+#: The time a supplement may be asked in after reception (NĐ 61/2018/NĐ-CP Art. 19(4)).
+_THREE_DAYS = Duration.working_days(3)
 
 
 def _wait(kind: WaitKind, state: DossierState, event: Event, *, clock_paused: bool = True) -> Wait:
@@ -123,11 +128,13 @@ def _supplement_request(
         )
     at = event.at
     local_at = local(at)
-    start = deadline[1]  # Deadline.local_start: counting started here
-    # Working days from the counting start, counted only past 3 calendar days: there are
-    # never more working days than days.
-    if local_at.toordinal() - start.toordinal() > 3:
-        days = out[F_CALENDAR].working_days_between(start.date(), local_at.date())
+    # "03 ngày làm việc kể từ ngày tiếp nhận": a period in working days, counted from the
+    # day after the day it leaves out, as the dossier's policy leaves it out (the receipt's
+    # own date under the Civil Code, BLDS 2015 Art. 147(2), even after office hours).
+    # Working days are counted only past 3 calendar days: never more working days than days.
+    left_out = day_not_counted(local(deadline[0]), deadline[1], _THREE_DAYS, out[F_POLICY])
+    if local_at.toordinal() - left_out.toordinal() > 3:
+        days = out[F_CALENDAR].working_days_between(left_out, local_at.date())
         if days > 3:
             findings = (
                 *findings,
