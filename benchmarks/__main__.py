@@ -9,7 +9,15 @@ import sys
 from benchmarks._harness import Result, report
 
 #: Benchmark modules; each defines ``run(quick: bool) -> list[Result]``.
-SUITES: tuple[str, ...] = ("calendar", "catalog", "deadlines", "dossier", "reports", "portal")
+SUITES: tuple[str, ...] = (
+    "calendar",
+    "catalog",
+    "deadlines",
+    "dossier",
+    "readers",
+    "reports",
+    "portal",
+)
 
 
 def main(argv: list[str]) -> int:

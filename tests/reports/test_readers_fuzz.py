@@ -8,6 +8,7 @@ line; reading strictly raises ``ValueError`` at the first bad line, naming it.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 import tempfile
@@ -109,3 +110,38 @@ def test_any_json_lines_are_accounted_for(body: list[bytes]) -> None:
 @given(hostile_csv)
 def test_any_csv_lines_are_accounted_for(body: list[bytes]) -> None:
     check("csv", [HEADER.encode()], body, GOOD_CSV.encode())
+
+
+@given(st.text(alphabet=st.sampled_from(list(',"\r ab1\t\u00e9;/:-')), max_size=40))
+def test_a_line_is_cut_into_the_cells_the_csv_module_reads(text: str) -> None:
+    """The reader's shortcut for lines without quotes agrees with the csv module."""
+    from tthc.reports._readers import _cells
+
+    try:
+        expected: list[str] | None = next(csv.reader((text,), strict=True), [])
+    except csv.Error:
+        expected = None
+    got = _cells(text, "f.csv", 1)
+    if expected is None:
+        assert isinstance(got, Issue)
+    elif expected == []:  # an empty line: no cells, or one empty cell, both blank
+        assert not isinstance(got, Issue)
+        assert not any(c.strip() for c in got)
+    else:
+        assert got == expected
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 12, 31)),
+    st.sampled_from(["T", " "]),
+    st.sampled_from(["minutes", "seconds", "milliseconds", "microseconds"]),
+)
+def test_a_time_read_inline_is_the_time_parse_date_or_time_reads(
+    moment: dt.datetime, sep: str, spec: str
+) -> None:
+    from tthc._iso8601 import parse_date_or_time
+    from tthc.reports._fields import record_from_row
+
+    text = moment.isoformat(sep=sep, timespec=spec)
+    record = record_from_row({"code": "x", "received_at": text, "status": 2})
+    assert record.received_at == parse_date_or_time(text)

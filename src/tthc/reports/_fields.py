@@ -15,6 +15,8 @@ JSON list of ``[started, ended]`` pairs (``ended`` null while open), or in CSV
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from typing import Any
 
 from tthc._iso8601 import parse_date_or_time
@@ -35,6 +37,13 @@ _MAX_DIGITS = 18
 MAX_QUOTED = 80
 _MAX_MESSAGE = 4 * MAX_QUOTED
 
+#: The spellings Python's ``fromisoformat`` reads alike on every supported version
+#: (tthc._iso8601 reads the others); no spaces around, no zone.
+_plain = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{3}(?:\d{3})?)?)?)?", re.ASCII
+).fullmatch
+_datetime = dt.datetime
+
 _TRUTH = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
@@ -53,6 +62,11 @@ def _quote(value: object) -> str:
 def _time(name: str, value: object) -> dt.datetime | None:
     if value is None or value == "":
         return None
+    if type(value) is str and _plain(value):  # the usual spellings, parsed by C code
+        try:
+            return _datetime.fromisoformat(value) if len(value) > 10 else _day(name, value)
+        except ValueError:
+            pass  # a day or time that does not exist: parse_date_or_time says so
     if not isinstance(value, str):
         raise BadValue(f"{name}: expected an ISO 8601 time as text, got {_quote(value)}")
     try:
@@ -62,6 +76,12 @@ def _time(name: str, value: object) -> dt.datetime | None:
     if isinstance(read, dt.datetime):
         return read
     return dt.datetime.combine(read, dt.time.max if name in _END_OF_DAY else dt.time())
+
+
+def _day(name: str, text: str) -> dt.datetime:
+    """A date alone: the start of that day, or its end for a due date (BLDS Art. 148(1))."""
+    day = dt.date.fromisoformat(text)
+    return dt.datetime.combine(day, dt.time.max if name in _END_OF_DAY else dt.time())
 
 
 def _int(name: str, value: object) -> int | None:
@@ -109,19 +129,25 @@ def _waits(name: str, value: object) -> list[tuple[dt.datetime, dt.datetime | No
     return waits
 
 
-def _value(name: str, raw: object) -> Any:
-    """The Python value of one field, read from JSON or CSV text."""
-    if name in _TIMES:
-        return _time(name, raw)
-    if name in _WAITS:
-        return _waits(name, raw)
-    if name in _INTS:
-        return _int(name, raw)
-    if name in _BOOLS:
-        return _bool(name, raw)
-    if name == "channel" and isinstance(raw, str) and raw.strip().isdigit():
+def _channel(name: str, raw: object) -> Any:
+    if isinstance(raw, str) and raw.strip().isdigit():
         return _int(name, raw)  # a portal code (1, 2, 3); DossierRecord checks which
-    return None if raw == "" else raw
+    return raw
+
+
+def _as_is(name: str, raw: object) -> object:
+    return raw  # text: DossierRecord checks its type
+
+
+#: How each field's value is read from JSON or CSV text, by field name.
+_READ: dict[str, Callable[[str, Any], Any]] = {
+    **dict.fromkeys(FIELDS, _as_is),
+    **dict.fromkeys(_TIMES, _time),
+    **dict.fromkeys(_WAITS, _waits),
+    **dict.fromkeys(_INTS, _int),
+    **dict.fromkeys(_BOOLS, _bool),
+    "channel": _channel,
+}
 
 
 def record_from_row(row: dict[str, Any]) -> DossierRecord:
@@ -131,23 +157,37 @@ def record_from_row(row: dict[str, Any]) -> DossierRecord:
         BadValue: Every problem of the row, in one message.
     """
     problems: list[str] = []
-    unknown = [k for k in row if k not in FIELDS]
-    if unknown:
-        problems.append(
-            f"unknown field(s) {', '.join(map(_quote, unknown))}; "
-            f"expected some of {', '.join(FIELDS)}"
-        )
     values: dict[str, Any] = {}
     bad: set[str] = set()
+    unknown: list[str] = []
+    read, plain, fromisoformat = _READ, _plain, _datetime.fromisoformat
     for name, raw in row.items():
+        reader = read.get(name)
+        if reader is None:
+            unknown.append(name)
+            continue
+        if raw is None or raw == "":
+            continue  # a missing value: the record's default
+        if reader is _time and type(raw) is str and len(raw) > 10 and plain(raw):
+            try:  # the usual time spelling, inline: a record has three or four of them
+                values[name] = fromisoformat(raw)
+                continue
+            except ValueError:
+                pass  # a day or time that does not exist: _time says so
         try:
-            value = _value(name, raw)
+            value = reader(name, raw)
         except BadValue as exc:
             problems.append(str(exc))
             bad.add(name)
             continue
         if value is not None:
             values[name] = value
+    if unknown:
+        problems.insert(
+            0,
+            f"unknown field(s) {', '.join(map(_quote, unknown))}; "
+            f"expected some of {', '.join(FIELDS)}",
+        )
     missing = [k for k in REQUIRED if k not in values and k not in bad]
     if missing:
         problems.append(f"missing {', '.join(missing)}")
