@@ -9,8 +9,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCKS  := requirements/pip.lock requirements/dev.lock
 # uv's own header names this command in the lock files.
-LOCK_FLAGS = --quiet --universal --generate-hashes --upgrade --custom-compile-command "make lock"
-COMPILE = $(BIN)/uv pip compile $(LOCK_FLAGS) --python-version 3.10
+COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.10 --generate-hashes \
+	--upgrade --custom-compile-command "make lock"
 
 .PHONY: demo test lint typecheck pytest docs bench lock clean
 
@@ -44,12 +44,10 @@ test: lint typecheck docs pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-# Newest versions allowed by pyproject.toml, for every supported Python (3.10 and up); Spark,
-# which only CI's cluster test installs, for Python 3.11 and up (pyspark 4 needs it).
+# Newest versions allowed by pyproject.toml, for every supported Python (3.10 and up).
 lock: $(STAMP)
 	$(COMPILE) requirements/pip.in -o requirements/pip.lock
 	$(COMPILE) pyproject.toml --extra dev --no-emit-package tthc -o requirements/dev.lock
-	$(BIN)/uv pip compile $(LOCK_FLAGS) --python-version 3.11 requirements/spark.in -o requirements/spark.lock
 
 clean:
 	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache .coverage htmlcov
