@@ -32,7 +32,7 @@ _TEXT = re.compile(
     re.ASCII,
 )
 #: Naive, with 0, 3 or 6 digits of fraction: what ``fromisoformat`` reads the same on 3.10+.
-_PLAIN = re.compile(
+PLAIN = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{3}(?:\d{3})?)?)?)?", re.ASCII
 )
 _DATE_WITH_ZONE = re.compile(r"\d{4}-\d{2}-\d{2}([Zz]|[+-]\d{2}(:?\d{2})?)", re.ASCII)
@@ -77,7 +77,7 @@ def parse_date_or_time(text: str) -> dt.date | dt.datetime:
     ValueError: '2026-03-04Z' has a zone but no time: a date alone is a whole day, not an instant; write the time with the zone (2026-03-04T17:00Z) or the date alone
     """  # noqa: E501  (doctest output lines)
     stripped = text.strip()
-    if _PLAIN.fullmatch(stripped):  # the usual spellings, read alike by every Python's C code
+    if PLAIN.fullmatch(stripped):  # the usual spellings, read alike by every Python's C code
         try:
             return (_datetime if len(stripped) > 10 else _date).fromisoformat(stripped)
         except ValueError:

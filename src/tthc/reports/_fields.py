@@ -15,11 +15,10 @@ JSON list of ``[started, ended]`` pairs (``ended`` null while open), or in CSV
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
-from tthc._iso8601 import parse_date_or_time
+from tthc._iso8601 import PLAIN, parse_date_or_time
 from tthc.reports._records import DossierRecord
 
 __all__ = ["FIELDS", "MAX_QUOTED", "REQUIRED", "BadValue", "record_from_row"]
@@ -37,11 +36,8 @@ _MAX_DIGITS = 18
 MAX_QUOTED = 80
 _MAX_MESSAGE = 4 * MAX_QUOTED
 
-#: The spellings Python's ``fromisoformat`` reads alike on every supported version
-#: (tthc._iso8601 reads the others); no spaces around, no zone.
-_plain = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{3}(?:\d{3})?)?)?)?", re.ASCII
-).fullmatch
+#: The spellings every supported Python's ``fromisoformat`` reads alike (tthc._iso8601).
+_plain = PLAIN.fullmatch
 _datetime = dt.datetime
 
 _TRUTH = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
@@ -64,7 +60,9 @@ def _time(name: str, value: object) -> dt.datetime | None:
         return None
     if type(value) is str and _plain(value):  # the usual spellings, parsed by C code
         try:
-            return _datetime.fromisoformat(value) if len(value) > 10 else _day(name, value)
+            if len(value) > 10:
+                return _datetime.fromisoformat(value)
+            return _day(name, dt.date.fromisoformat(value))
         except ValueError:
             pass  # a day or time that does not exist: parse_date_or_time says so
     if not isinstance(value, str):
@@ -73,14 +71,11 @@ def _time(name: str, value: object) -> dt.datetime | None:
         read = parse_date_or_time(value)
     except ValueError as exc:
         raise BadValue(f"{name}: {exc}") from None
-    if isinstance(read, dt.datetime):
-        return read
-    return dt.datetime.combine(read, dt.time.max if name in _END_OF_DAY else dt.time())
+    return read if isinstance(read, dt.datetime) else _day(name, read)
 
 
-def _day(name: str, text: str) -> dt.datetime:
+def _day(name: str, day: dt.date) -> dt.datetime:
     """A date alone: the start of that day, or its end for a due date (BLDS Art. 148(1))."""
-    day = dt.date.fromisoformat(text)
     return dt.datetime.combine(day, dt.time.max if name in _END_OF_DAY else dt.time())
 
 
