@@ -36,31 +36,39 @@ class TimeTables:
     """The working-time tables of one calendar, as numpy arrays (built once, on first use).
 
     Day tables are indexed by ``ordinal - calendar._o0``; working-day tables by ``k``, the
-    working day's rank; clock tables by the weekday whose sessions a day has (a make-up day
-    has ``office_hours.makeup_as``'s, as ``_clock.build`` gives it).
+    working day's rank. A *clock* is the weekday whose sessions a working day has (a
+    make-up day has ``office_hours.makeup_as``'s, as ``_clock.build`` gives it); clock 7
+    is a non-working day's, without sessions. Tables by clock and minute are flat (one
+    gather instead of two): entry ``clock * width + minute``.
 
     Attributes:
         offset: Add to days since 1970 to get a day index.
         lo, hi: The day indexes the calendar answers for.
         klo, khi: The working days it answers for.
-        work, before, upto: Per day: 1 on a working day; working days before it; up to it.
+        typical: The counting minutes of a typical weekday (a first guess of where a
+            position falls, checked).
+        work, before, upto: Per day: whether it is a working day; working days before it;
+            up to it.
+        day_clock: Per day: its clock (7 on a non-working day).
+        day_wposm: Per day: the counting minutes before it.
         wposm: Per working day (one more entry): counting minutes before it.
         midnight: Per working day: its 00:00, in microseconds since 1970.
         close: Per working day: the end of its last session, in microseconds since 1970.
-        clock: Per working day (one more entry, 0): the weekday of its sessions.
-        minutes: Per clock: the day's counting minutes.
-        minutes_before: Per clock and clock minute 0..1440: counting minutes before it.
-        inside: Per clock and clock minute 0..1439: whether it lies in a session.
-        starts: Per clock and counting minute: the clock minute it starts at.
-        ends: Per clock and counting minute ``c`` (``c >= 1``): the clock minute ``c - 1`` ends.
-        next_end: Per clock and clock minute 0..1440: the end of the first session ending
-            at or after it (1440 when none does).
+        clock: Per working day (one more entry, 7): its clock.
+        minutes_before, inside: By clock and clock minute 0..1440 (width 1441): counting
+            minutes before the minute; whether the minute lies in a session.
+        starts, ends: By clock and counting minute ``c`` (width :attr:`width`): the clock
+            minute ``c`` starts at; the clock minute ``c - 1`` ends at (``c >= 1``).
+        next_end: By clock and clock minute (width 1441): the end of the first session
+            ending at or after the minute (1440 when none does).
     """
 
     __slots__ = (
         "before",
         "clock",
         "close",
+        "day_clock",
+        "day_wposm",
         "ends",
         "hi",
         "inside",
@@ -68,39 +76,42 @@ class TimeTables:
         "klo",
         "lo",
         "midnight",
-        "minutes",
         "minutes_before",
         "next_end",
         "offset",
         "starts",
+        "typical",
         "upto",
+        "width",
         "work",
         "wposm",
     )
 
     def __init__(self, cal: WorkingCalendar) -> None:
         hours = cal.office_hours
-        clocks = [DayClock(sessions) for sessions in hours._minutes]
-        width = max(c.minutes for c in clocks) + 1
-        self.minutes = np.array([c.minutes for c in clocks], dtype=np.int64)
-        self.minutes_before = np.array([c.minutes_before for c in clocks], dtype=np.int64)
-        self.inside = np.array([c.inside for c in clocks], dtype=bool)
-        self.starts = np.array([_padded(c.starts, width) for c in clocks], dtype=np.int64)
-        self.ends = np.array([_padded(c.ends, width) for c in clocks], dtype=np.int64)
-        self.next_end = np.array([_next_end(s) for s in hours._minutes], dtype=np.int64)
+        clocks = [*(DayClock(sessions) for sessions in hours._minutes), DayClock(())]
+        minutes = np.array([c.minutes for c in clocks], dtype=np.int64)
+        self.width = width = int(minutes.max()) + 1
+        self.minutes_before = np.array([c.minutes_before for c in clocks], np.int64).ravel()
+        self.inside = np.array([[*c.inside, False] for c in clocks], dtype=bool).ravel()
+        self.starts = np.array([_padded(c.starts, width) for c in clocks], np.int64).ravel()
+        self.ends = np.array([_padded(c.ends, width) for c in clocks], np.int64).ravel()
+        self.next_end = np.array([_next_end(s) for s in (*hours._minutes, ())], np.int64).ravel()
         ords = np.fromiter(map(dt.date.toordinal, cal._wdays), np.int64, len(cal._wdays))
         clock = (ords + 6) % 7  # date.fromordinal(1) is a Monday
         for day, info in cal._by_date.items():
             if info.kind is DayKind.MAKEUP:
                 clock[cal._before[day.toordinal() - cal._o0]] = hours.makeup_as
-        self.clock = np.append(clock, 0)
-        self.wposm = np.concatenate(([0], np.cumsum(self.minutes[clock])))
+        self.clock = np.append(clock, 7)
+        self.wposm = np.concatenate(([0], np.cumsum(minutes[clock])))
         self.midnight = (ords - _UNIX_ORDINAL) * DAY
-        last = self.ends[clock, self.minutes[clock]]
-        self.close = self.midnight + last * MINUTE
+        self.close = self.midnight + self.ends[clock * width + minutes[clock]] * MINUTE
         self.work = np.frombuffer(bytes(cal._work), dtype=np.uint8).astype(bool)
         self.before = np.asarray(cal._before, dtype=np.int64)
         self.upto = np.asarray(cal._upto, dtype=np.int64)
+        self.day_clock = np.where(self.work, self.clock[self.before], 7)
+        self.day_wposm = self.wposm[self.before]
+        self.typical = int(minutes[:5].max() or minutes.max() or 1)  # as _clock.build
         self.offset = _UNIX_ORDINAL - cal._o0
         self.lo, self.hi, self.klo, self.khi = cal._lo, cal._hi, cal._klo, cal._khi
 
@@ -115,36 +126,40 @@ class TimeTables:
 
         ``i`` is each instant's day index, in range.
         """
-        k = self.before[i]
-        work = self.work[i]
-        c = self.clock[k]
-        tod = local - (local // DAY) * DAY
+        tod = local % DAY
         m = tod // MINUTE
-        counted = self.minutes_before[c, m] * MINUTE + np.where(
-            self.inside[c, m], tod - m * MINUTE, 0
-        )
-        return self.wposm[k] * MINUTE + np.where(work, counted, 0)
+        at = self.day_clock[i] * 1441 + m
+        within = np.where(self.inside[at], tod - m * MINUTE, 0)  # inside a session
+        return (self.day_wposm[i] + self.minutes_before[at]) * MINUTE + within
 
-    def instants(self, target: Any, *, forward: bool) -> tuple[Any, Any, Any]:
+    def instants(self, target: Any, near: Any, *, forward: bool) -> tuple[Any, Any, Any]:
         """The instant at each position (``_clock.instant``): (instant, working day, ok).
 
         Forward: the earliest instant with that position (a session end, 11:30); back: the
-        latest (a session start, 13:00). ``ok`` is False where the working day lies
+        latest (a session start, 13:00). ``near`` is a working day at or before each
+        answer, where the search starts. ``ok`` is False where the working day lies
         outside what the calendar answers for.
         """
-        if forward:
-            j = np.searchsorted(self.wposm, -(-target // MINUTE), side="left") - 1
-        else:
-            j = np.searchsorted(self.wposm, target // MINUTE, side="right") - 1
+        wposm, last = self.wposm, len(self.wposm) - 2
+        # The working day j with wposm[j] < ceil(target) <= wposm[j + 1] forward, or
+        # wposm[j] <= floor(target) < wposm[j + 1] back, in minutes: first guessed from
+        # typical days, as WorkingCalendar.add_working_time does, then checked.
+        goal = -(-target // MINUTE) - 1 if forward else target // MINUTE
+        near = np.minimum(near, last)
+        j = np.clip(near + (goal - wposm[near]) // self.typical, 0, last)
+        wrong = (wposm[j] > goal) | (wposm[j + 1] <= goal)
+        if wrong.any():
+            # wposm[j] <= goal < wposm[j + 1], in both directions (see goal above)
+            j[wrong] = np.searchsorted(wposm, goal[wrong], side="right") - 1
         ok = (j >= self.klo) & (j <= self.khi)
         j = np.clip(j, self.klo, self.khi)
-        counted, rest = np.divmod(target - self.wposm[j] * MINUTE, MINUTE)
-        c = self.clock[j]
-        counted = np.clip(counted, 0, self.starts.shape[1] - 1)
+        offset = target - wposm[j] * MINUTE
+        counted = offset // MINUTE
+        rest = offset - counted * MINUTE
+        at = self.clock[j] * self.width + np.clip(counted, 0, self.width - 1)
+        minute = self.starts[at]
         if forward:
-            minute = np.where(rest == 0, self.ends[c, counted], self.starts[c, counted])
-        else:
-            minute = self.starts[c, counted]
+            minute = np.where(rest == 0, self.ends[at], minute)
         return self.midnight[j] + minute * MINUTE + rest, j, ok
 
 

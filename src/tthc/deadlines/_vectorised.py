@@ -54,9 +54,14 @@ class Receipts:
         return self.tables.positions(self.local, self.day)
 
     @cached_property
+    def near(self) -> Any:
+        """The working days before each receipt's day: at or before any answer from it."""
+        return self.tables.before[self.day]
+
+    @cached_property
     def start(self) -> tuple[Any, Any, Any]:
         """``next_counting_instant`` of each receipt: (instant, its working day, ok)."""
-        return self.tables.instants(self.position, forward=False)
+        return self.tables.instants(self.position, self.near, forward=False)
 
 
 def _whole_days_end(tables: TimeTables, k: Any, policy: DeadlinePolicy) -> Any:
@@ -89,12 +94,12 @@ def _working_time(r: Receipts, duration: Duration, policy: DeadlinePolicy) -> _C
     t = r.tables
     # The result's working day is at or after the start's: when it is answerable, so is
     # the start (next_counting_instant).
-    due, j, ok = t.instants(r.position + minutes * MINUTE, forward=True)
+    due, j, ok = t.instants(r.position + minutes * MINUTE, r.near, forward=True)
     step = policy.round_up_to
     if step is not None:
         tod = due - (due // DAY) * DAY
         excess = (tod // MINUTE % 60 % step) * MINUTE + tod % MINUTE
-        session_end = t.midnight[j] + t.next_end[t.clock[j], -(-tod // MINUTE)] * MINUTE
+        session_end = t.midnight[j] + t.next_end[t.clock[j] * 1441 - (-tod // MINUTE)] * MINUTE
         rounded = np.minimum(due + (step * MINUTE - excess), session_end)
         due = np.where(excess > 0, rounded, due)
     return due, r.ok & ok
