@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         WorkingTime,
         classify,
         compute_deadline,
+        compute_deadlines,
         overdue,
         remaining,
     )
@@ -135,6 +136,7 @@ _LAZY: dict[str, str] = {
     "WorkingTime": "tthc.deadlines",
     "classify": "tthc.deadlines",
     "compute_deadline": "tthc.deadlines",
+    "compute_deadlines": "tthc.deadlines",
     "overdue": "tthc.deadlines",
     "remaining": "tthc.deadlines",
     "AdministrativeReset": "tthc.dossier",
@@ -242,6 +244,7 @@ __all__ = [
     "__version__",
     "classify",
     "compute_deadline",
+    "compute_deadlines",
     "dossier_code",
     "load_calendar",
     "load_catalog",

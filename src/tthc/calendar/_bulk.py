@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tthc.calendar._model import WorkingCalendar
 
-__all__ = ["BulkTables", "add_many", "between_many"]
+__all__ = ["BulkTables", "add_many", "between_many", "bulk_tables"]
 
 _UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
@@ -33,7 +33,16 @@ _UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
 class BulkTables:
     """A calendar's tables in the shapes the bulk paths need (built on first use)."""
 
-    __slots__ = ("before", "np_before", "np_offset", "np_upto", "np_wdays", "upto", "wdays_next")
+    __slots__ = (
+        "before",
+        "np_before",
+        "np_offset",
+        "np_time",
+        "np_upto",
+        "np_wdays",
+        "upto",
+        "wdays_next",
+    )
 
     def __init__(self, cal: WorkingCalendar) -> None:
         days = [dt.date.fromordinal(cal._o0 + i) for i in range(cal._lo, cal._hi + 1)]
@@ -51,6 +60,8 @@ class BulkTables:
         self.np_before: Any = None
         self.np_wdays: Any = None
         self.np_offset = 0
+        #: The working-time tables as numpy arrays (``_bulk_time.TimeTables``), on first use.
+        self.np_time: Any = None
 
     def with_numpy(self, cal: WorkingCalendar) -> BulkTables:
         """Fill the numpy arrays (once)."""
@@ -66,7 +77,8 @@ class BulkTables:
         return self
 
 
-def _tables(cal: WorkingCalendar) -> BulkTables:
+def bulk_tables(cal: WorkingCalendar) -> BulkTables:
+    """The calendar's bulk tables, built on first use."""
     tables = cal._bulk
     if tables is None:
         tables = BulkTables(cal)
@@ -110,7 +122,7 @@ def _steps(ns: object, size: int) -> list[int] | int:
 def _add_python(cal: WorkingCalendar, days: Any, ns: object) -> list[dt.date]:
     days = days if isinstance(days, list | tuple) else list(days)
     steps = _steps(ns, len(days))
-    tables = _tables(cal)
+    tables = bulk_tables(cal)
     table = tables.wdays_next
     positive = False  # all n > 0: every k >= 1, so only the upper bound needs a check
     if isinstance(steps, int):
@@ -156,7 +168,7 @@ def _between_python(cal: WorkingCalendar, starts: Any, ends: Any) -> list[int]:
     ends = ends if isinstance(ends, list | tuple) else list(ends)
     if len(starts) != len(ends):
         raise ValueError(f"got {len(starts)} start dates and {len(ends)} end dates")
-    upto = _tables(cal).upto
+    upto = bulk_tables(cal).upto
     return list(map(sub, _counts(cal, upto, ends), _counts(cal, upto, starts)))
 
 
@@ -183,7 +195,7 @@ def _np_indexes(cal: WorkingCalendar, days: Any, tables: BulkTables) -> Any:
 def _add_numpy(cal: WorkingCalendar, days: Any, ns: Any) -> Any:
     import numpy as np  # noqa: PLC0415
 
-    tables = _tables(cal).with_numpy(cal)
+    tables = bulk_tables(cal).with_numpy(cal)
     idx = _np_indexes(cal, days, tables)
     if isinstance(ns, int) and not isinstance(ns, bool):
         if ns == 0:
@@ -218,7 +230,7 @@ def _add_numpy(cal: WorkingCalendar, days: Any, ns: Any) -> Any:
 def _between_numpy(cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
     import numpy as np  # noqa: PLC0415
 
-    tables = _tables(cal).with_numpy(cal)
+    tables = bulk_tables(cal).with_numpy(cal)
     ends = np.asarray(ends)
     if starts.shape != ends.shape:
         raise ValueError(f"starts has shape {starts.shape} but ends has {ends.shape}")

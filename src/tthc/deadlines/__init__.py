@@ -4,6 +4,7 @@ See ``docs/deadlines.md`` for every policy, its source and a worked example.
 """
 
 from tthc._localtime import VIETNAM_TZ
+from tthc.deadlines._bulk import compute_deadlines
 from tthc.deadlines._classify import (
     BY_DATE,
     BY_INSTANT,
@@ -63,6 +64,7 @@ __all__ = [
     "classify",
     "classify_at",
     "compute_deadline",
+    "compute_deadlines",
     "explain_classification",
     "overdue",
     "remaining",
