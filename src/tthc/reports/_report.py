@@ -19,6 +19,7 @@ from tthc.reports._columnar import (
     records_of_batches,
     tally_columns,
 )
+from tthc.reports._indicators import RowIndicators, percent
 from tthc.reports._periods import Period
 from tthc.reports._readers import read_records
 from tthc.reports._records import DossierRecord, SupportsToRecord
@@ -31,25 +32,13 @@ if TYPE_CHECKING:
 __all__ = ["Report", "ReportRow", "percent", "report"]
 
 
-def percent(part: int, whole: int) -> Decimal | None:
-    """``part / whole`` as a percentage rounded half up to 2 decimals; None when ``whole`` is 0.
-
-    Exact: computed in integers, so 45,439 of 45,555 is 99.75 and never 99.74.
-
-    >>> percent(45_439, 45_555), percent(1, 8), percent(0, 0)
-    (Decimal('99.75'), Decimal('12.50'), None)
-    """
-    if whole == 0:
-        return None
-    hundredths = (2 * 10_000 * part + whole) // (2 * whole)  # round half up
-    return Decimal(hundredths).scaleb(-2)
-
-
 @dataclass(frozen=True, slots=True)
-class ReportRow:
-    """The counters of one group (or of the whole report) in the period.
+class ReportRow(RowIndicators):
+    """The counters of one group (or of the whole report) in the period, and its indicators.
 
-    ``docs/reports.md`` defines every counter and gives its source. In short, for the
+    ``docs/reports.md`` defines every counter and gives its source; the indicators
+    (:meth:`indicators`, ``late_share``, ``online_share``...) are ratios of the counters,
+    so they merge exactly as the counters do. In short, for the
     period observed at its cut (its end, or ``as_of``):
 
     Attributes:
