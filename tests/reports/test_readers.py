@@ -137,7 +137,7 @@ def test_collects_every_bad_line(tmp_path: Path) -> None:
         f"{where}:2: unknown field(s) 'due'; expected some of code, received_at, status, "
         "procedure, field, agency, level, channel, due_at, legal_due_at, result_ready_at, "
         "returned_at, ended_at, supplement_waits, payment_waits, supplement_requests, "
-        "due_includes_waits; "
+        "due_includes_waits, paid_online, digitised; "
         "received_at: expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.ffffff]], naive or with Z "
         "or ±HH:MM, got 'yesterday'"
     )

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tthc.deadlines import BY_DATE, BY_INSTANT, QD_766, TT_01_2018
+from tthc.reports._columnar_flows import ColumnFlows
 from tthc.reports._periods import TIME_DIMENSIONS, Period, time_label
 from tthc.reports._records import CHANNELS, DossierRecord
 from tthc.reports._tally import (
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
+    from tthc.calendar import WorkingCalendar
     from tthc.reports._rules import Judge
 
 __all__ = [
@@ -85,6 +87,7 @@ BATCH_ROWS = 1 << 17
 _TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_at", "ended_at")
 _TEXTS = ("code", "procedure", "field", "agency", "level")
 _WAITS = ("supplement_waits", "payment_waits")
+_FLAGS = ("due_includes_waits", "paid_online", "digitised")
 _FIELDS = frozenset(DossierRecord.__dataclass_fields__)
 _REQUIRED = ("code", "received_at", "status")
 _DAY = 86_400_000_000  # microseconds
@@ -228,7 +231,7 @@ def _check_schema(schema: pa.Schema) -> None:
             ok, expected = text(kind) or t.is_integer(kind), "text or a portal code"
         elif name in ("status", "supplement_requests"):
             ok, expected = t.is_integer(kind) or t.is_null(kind), "an integer"
-        elif name == "due_includes_waits":
+        elif name in _FLAGS:
             ok, expected = t.is_boolean(kind) or t.is_null(kind), "a boolean"
         else:  # the waits: lists of (started, ended) pairs
             ok = t.is_null(kind) or (
@@ -682,6 +685,7 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
     frame: _Frame,
     policy: str,
     on_return: bool,
+    flows: ColumnFlows,
 ) -> list[DossierRecord]:
     """Count the rows of ``batch`` without waits; return the rows with waits as records."""
     import numpy as np  # noqa: PLC0415
@@ -780,6 +784,18 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
     keep &= ~before
 
     idx = np.flatnonzero(keep)
+    flows.add_batch(
+        column,
+        idx,
+        groups=groups,
+        windows=w,
+        received=received,
+        end=end,
+        resolved=~no_end & (end < cut_us) & (kind == 0),
+        online=channel == _CHANNEL_BITS["online"],
+        supplement=supplement,
+        frame=frame,
+    )
     if len(idx):
         _count_open_windows(
             keys,
@@ -897,11 +913,12 @@ def tally_columns(
     policy: str,
     judge: Judge,
     on_return: bool,
+    calendar: WorkingCalendar | None = None,
 ) -> Tallied:
     """Count the bucket codes of every row of ``batches`` per group and window.
 
     ``policy`` names one of :data:`ARRAY_POLICIES`; ``judge`` is its rule for the rows with
-    waits, which the streaming engine counts.
+    waits, which the streaming engine counts; ``calendar`` measures processing time.
 
     Raises:
         ValueError: A row a :class:`DossierRecord` refuses (``row N: ...``, numbered from 1
@@ -913,7 +930,8 @@ def tally_columns(
     with_waits: list[DossierRecord] = []
     frame = _Frame(period, cut, group_by)
     rows: dict[Key, list[int]] = {}
-    total = [0] * 16
+    total = [0] * len(COUNTERS)
+    flows = ColumnFlows(calendar)
     stream = functools.partial(
         tally,
         period=period,
@@ -922,6 +940,7 @@ def tally_columns(
         judge=judge,
         on_return=on_return,
         monotone=True,
+        calendar=calendar,
     )
     for batch in batches:
         _check_schema(batch.schema)
@@ -933,6 +952,7 @@ def tally_columns(
                 frame=frame,
                 policy=policy,
                 on_return=on_return,
+                flows=flows,
             )
         )
         records += batch.num_rows
@@ -953,6 +973,7 @@ def tally_columns(
         records,
     )
     _add_tallied(rows, total, counted)
+    flows.merge_into(rows, total, frame, group_by)
     return Tallied(rows, total, records)
 
 

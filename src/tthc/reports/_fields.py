@@ -7,9 +7,9 @@ time. A date without a time is 00:00 of that day, except for ``due_at`` and
 last day (BLDS 2015 Art. 148(1)). An empty cell or ``null`` is a missing value. Waits are a
 JSON list of ``[started, ended]`` pairs (``ended`` null while open), or in CSV
 ``started/ended`` intervals separated by ``;`` (``2026-03-03T10:00/2026-03-05T08:00;
-2026-03-09T09:00/``). ``due_includes_waits`` is ``true`` or ``false`` (CSV also ``1``/``0``,
-``yes``/``no``). The line a row came from is the reader's business
-(:mod:`tthc.reports._readers`).
+2026-03-09T09:00/``). ``due_includes_waits``, ``paid_online`` and ``digitised`` are
+``true`` or ``false`` (CSV also ``1``/``0``, ``yes``/``no``; empty for unknown). The line a
+row came from is the reader's business (:mod:`tthc.reports._readers`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_
 _END_OF_DAY = ("due_at", "legal_due_at")
 _WAITS = ("supplement_waits", "payment_waits")
 _INTS = ("status", "supplement_requests")
-_BOOLS = ("due_includes_waits",)
+_BOOLS = ("due_includes_waits", "paid_online", "digitised")
 #: Digits of a whole number written as text; more is not a count of anything.
 _MAX_DIGITS = 18
 #: Characters of a value quoted in a message; the rest is cut.

@@ -32,6 +32,19 @@ def _row_dict(row: ReportRow) -> dict[str, Any]:
         rate=_rate(row.rate),
         progress_rate=_rate(row.progress_rate),
     )
+    out["indicators"] = {name: _rate(value) for name, value in row.indicators().items()}
+    out["qd766"] = [
+        {
+            "code": score.code,
+            "label": score.label,
+            "value": _rate(score.value),
+            "full_at": _rate(score.full_at),
+            "max_points": str(score.max_points),
+            "points": _rate(score.points),
+            "rule": score.rule,
+        }
+        for score in row.qd766_scores()
+    ]
     return out
 
 
@@ -44,6 +57,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "cut": report.cut.isoformat(),
         "policy": report.policy,
         "resolution": report.resolution.value,
+        "calendar": report.calendar,
         "group_by": list(report.group_by),
         "records": report.records,
         "skipped": report.skipped,

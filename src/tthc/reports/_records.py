@@ -124,9 +124,13 @@ class DossierRecord:
             waits (a system that extends or restarts the appointment when a wait ends, as
             tthc's dossiers do); the ``qd-766`` policy then does not subtract the waits a
             second time. False by default: the appointment as first set.
+        paid_online: Whether the dossier's fee or charge was paid online (QĐ 766 indicator
+            3.5, online payment); None when the dossier has no fee, or it is not known.
+        digitised: Whether the dossier's documents and result were digitised (QĐ 766 group
+            4); None when it is not known.
 
     Raises:
-        TypeError: A time is not a datetime.
+        TypeError: A time is not a datetime; a flag is not a bool.
         ValueError: A status outside 1..10, a missing time the status requires, times out
             of order, an unknown channel.
 
@@ -160,6 +164,8 @@ class DossierRecord:
     payment_waits: tuple[Wait, ...]
     supplement_requests: int
     due_includes_waits: bool
+    paid_online: bool | None
+    digitised: bool | None
 
     def __init__(  # noqa: PLR0912, PLR0915  (one inline check per field: the hot path)
         self,
@@ -181,6 +187,8 @@ class DossierRecord:
         payment_waits: Iterable[Sequence[Any]] = (),
         supplement_requests: int | None = None,
         due_includes_waits: bool = False,
+        paid_online: bool | None = None,
+        digitised: bool | None = None,
     ) -> None:
         # The common case (naive datetimes, plain text and ints) is checked inline: a
         # report may build a million records; anything else goes through the helpers.
@@ -266,6 +274,12 @@ class DossierRecord:
         if due_includes_waits is not False and due_includes_waits is not True:
             raise TypeError(f"due_includes_waits must be a bool, got {due_includes_waits!r}")
         set_(self, "due_includes_waits", due_includes_waits)
+        if paid_online is not None and paid_online is not False and paid_online is not True:
+            raise TypeError(f"paid_online must be a bool or None, got {paid_online!r}")
+        set_(self, "paid_online", paid_online)
+        if digitised is not None and digitised is not False and digitised is not True:
+            raise TypeError(f"digitised must be a bool or None, got {digitised!r}")
+        set_(self, "digitised", digitised)
 
     @property
     def resolved_at(self) -> dt.datetime | None:

@@ -19,6 +19,7 @@ from tthc.reports._columnar import (
     records_of_batches,
     tally_columns,
 )
+from tthc.reports._indicators import RowIndicators, percent
 from tthc.reports._periods import Period
 from tthc.reports._readers import read_records
 from tthc.reports._records import DossierRecord, SupportsToRecord
@@ -31,25 +32,13 @@ if TYPE_CHECKING:
 __all__ = ["Report", "ReportRow", "percent", "report"]
 
 
-def percent(part: int, whole: int) -> Decimal | None:
-    """``part / whole`` as a percentage rounded half up to 2 decimals; None when ``whole`` is 0.
-
-    Exact: computed in integers, so 45,439 of 45,555 is 99.75 and never 99.74.
-
-    >>> percent(45_439, 45_555), percent(1, 8), percent(0, 0)
-    (Decimal('99.75'), Decimal('12.50'), None)
-    """
-    if whole == 0:
-        return None
-    hundredths = (2 * 10_000 * part + whole) // (2 * whole)  # round half up
-    return Decimal(hundredths).scaleb(-2)
-
-
 @dataclass(frozen=True, slots=True)
-class ReportRow:
-    """The counters of one group (or of the whole report) in the period.
+class ReportRow(RowIndicators):
+    """The counters of one group (or of the whole report) in the period, and its indicators.
 
-    ``docs/reports.md`` defines every counter and gives its source. In short, for the
+    ``docs/reports.md`` defines every counter and gives its source; the indicators
+    (:meth:`indicators`, ``late_share``, ``online_share``...) are ratios of the counters,
+    so they merge exactly as the counters do. In short, for the
     period observed at its cut (its end, or ``as_of``):
 
     Attributes:
@@ -72,6 +61,16 @@ class ReportRow:
         paused_supplement: Of the open, those waiting for a supplement at the cut.
         paused_payment: Of the open, those waiting for a payment at the cut.
         returned: Results returned in the period (status 10), whenever resolved.
+        resolved_online: Of the resolved in the period, those received online.
+        paid_online: Received in the period with a fee, paid online.
+        paid_offline: Received in the period with a fee, paid otherwise.
+        digitised: Received in the period, documents digitised.
+        not_digitised: Received in the period, documents known not to be digitised.
+        processing_counted: Resolved in the period whose processing time is summed (all of
+            them when the report has a working calendar, else none).
+        processing_working_us: Their processing time summed, in working microseconds (the
+            calendar's counting hours), from receipt to resolution, less supplement waits.
+        processing_elapsed_us: The same in clock microseconds.
     """
 
     group: tuple[tuple[str, str], ...]
@@ -91,6 +90,14 @@ class ReportRow:
     paused_supplement: int = 0
     paused_payment: int = 0
     returned: int = 0
+    resolved_online: int = 0
+    paid_online: int = 0
+    paid_offline: int = 0
+    digitised: int = 0
+    not_digitised: int = 0
+    processing_counted: int = 0
+    processing_working_us: int = 0
+    processing_elapsed_us: int = 0
 
     @property
     def received(self) -> int:
@@ -319,6 +326,7 @@ def _count(
                 policy=policy.name,
                 judge=judge,
                 on_return=on_return,
+                calendar=calendar,
             )
         dossiers = records_of_batches(batches)
     elif isinstance(dossiers, (str, os.PathLike)):
@@ -336,6 +344,7 @@ def _count(
         judge=judge,
         on_return=on_return,
         monotone=built_in,
+        calendar=calendar,
     )
 
 
@@ -372,7 +381,8 @@ def report(
             default. :data:`~tthc.deadlines.QD_766` applies the QĐ 766 indicator's rule.
         resolution: Whether a dossier is resolved when its result is ready (default) or
             when it is returned.
-        calendar: The working calendar, needed by the ``by-session`` policy only.
+        calendar: The working calendar: needed by the ``by-session`` policy, and by the
+            processing-time counters (without one, the average processing time is N/A).
         skipped: The lines skipped while reading ``dossiers``: the list given to
             :func:`~tthc.reports.read_records` as ``issues``. Its length is taken once
             ``dossiers`` is read, and the report says it (:attr:`Report.skipped`).

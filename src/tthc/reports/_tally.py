@@ -15,6 +15,9 @@ Bucket code bits (see ``docs/reports.md`` for what each bucket means):
   dossier never received: no other bit);
 - bit 7: paused for a supplement at the cut; bit 8: paused for a payment;
 - bit 9: result returned in the window.
+
+The flow counters (online resolution, fees, digitisation, processing time) are not bucket
+codes: each is added in the one window its event falls in (:mod:`tthc.reports._flows`).
 """
 
 from __future__ import annotations
@@ -24,16 +27,31 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tthc.deadlines import Timeliness
+from tthc.reports._flows import (
+    FLOW_COUNTERS,
+    PROCESSING_COUNTED,
+    PROCESSING_ELAPSED,
+    PROCESSING_WORKING,
+    RESOLVED_ONLINE,
+    Flows,
+    merge_into,
+    processing_time,
+    received_flows,
+)
 from tthc.reports._periods import TIME_DIMENSIONS, Period, time_index, time_label
 from tthc.reports._records import DossierRecord, as_record
 from tthc.reports._rules import Judge
 
+if TYPE_CHECKING:
+    from tthc.calendar import WorkingCalendar
+
 __all__ = ["COUNTERS", "GROUP_DIMENSIONS", "Tallied", "tally"]
 
-#: The counters of a report row, in order.
-COUNTERS: tuple[str, ...] = (
+#: The counters decoded from bucket codes, in order.
+BUCKET_COUNTERS: tuple[str, ...] = (
     "carried_over",
     "received_counter",
     "received_online",
@@ -51,6 +69,8 @@ COUNTERS: tuple[str, ...] = (
     "paused_payment",
     "returned",
 )
+#: The counters of a report row, in order: the buckets', then the flows'.
+COUNTERS: tuple[str, ...] = BUCKET_COUNTERS + FLOW_COUNTERS
 
 #: Dimensions read from the record, by attribute name.
 RECORD_DIMENSIONS: tuple[str, ...] = ("procedure", "field", "agency", "level", "channel")
@@ -180,6 +200,7 @@ def tally(  # noqa: PLR0912, PLR0915  (one loop over a million dossiers, kept fl
     judge: Judge,
     on_return: bool,
     monotone: bool = False,
+    calendar: WorkingCalendar | None = None,
 ) -> Tallied:
     """Read ``dossiers`` once and count their bucket codes per group and window.
 
@@ -193,6 +214,8 @@ def tally(  # noqa: PLR0912, PLR0915  (one loop over a million dossiers, kept fl
         monotone: The rule never turns a later finish from late to in time, so a dossier
             overdue at one cut is overdue at every later cut (true of every built-in
             classification policy); the rule is then not asked again.
+        calendar: The working calendar that measures processing time; without one, the
+            processing-time counters stay 0.
     """
     start = period.start
     static = [d for d in group_by if d not in TIME_DIMENSIONS]
@@ -217,6 +240,7 @@ def tally(  # noqa: PLR0912, PLR0915  (one loop over a million dossiers, kept fl
     end_codes = _END_CODES
     channel_bits = _CHANNEL_BITS
     by_month = finest == "month"
+    flows = Flows()
     for item in dossiers:
         records += 1
         record = item if type(item) is record_type else as_record(item)
@@ -277,6 +301,18 @@ def tally(  # noqa: PLR0912, PLR0915  (one loop over a million dossiers, kept fl
         # start) to its end (or the cut): in each, it is carried over or received, and it
         # ends or is still open at the window's cut.
         code = first_code = _CARRIED if received < starts[lo] else channel_bits[record.channel]
+        if received >= start and (record.paid_online is not None or record.digitised is not None):
+            for flow in received_flows(record) or ():
+                if flow >= 0:
+                    flows.add(group, lo, flow)
+        if end is not None and end < cut and kind == _RESOLVED:
+            if record.channel == "online":
+                flows.add(group, hi, RESOLVED_ONLINE)
+            if calendar is not None:
+                working, elapsed = processing_time(record, end, calendar)
+                flows.add(group, hi, PROCESSING_COUNTED)
+                flows.add(group, hi, PROCESSING_WORKING, working)
+                flows.add(group, hi, PROCESSING_ELAPSED, elapsed)
         overdue = False  # once overdue at a cut, overdue at every later cut (monotone rules)
         settled = 0  # an open code that holds at every later cut (see _open_code)
         for i in range(lo, hi + 1):
@@ -311,11 +347,11 @@ def tally(  # noqa: PLR0912, PLR0915  (one loop over a million dossiers, kept fl
                     counts[j << 10 | _RETURNED] += 1
         total[code] += 1
 
-    return Tallied(
-        _decode_rows(groups, group_by, static, timed, windows if finest else []),
-        _decode(total.items()),
-        records,
-    )
+    rows = _decode_rows(groups, group_by, static, timed, windows if finest else [])
+    vector = _decode(total.items())
+    flow_rows = flows.rows(group_by, static, timed, windows if finest else [])
+    merge_into(rows, vector, flow_rows, flows.total, len(BUCKET_COUNTERS))
+    return Tallied(rows, vector, records)
 
 
 def _decode(codes: Iterable[tuple[int, int]]) -> list[int]:

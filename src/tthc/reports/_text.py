@@ -44,6 +44,14 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("closed_late", "closed late", "rút, dừng quá hạn"),
     ("returned", "returned", "đã trả"),
     ("progress_rate", "progress %", "tiến độ QĐ 766 %"),
+    ("resolved_online", "res. online", "gq trực tuyến"),
+    ("paid_online", "paid online", "TT trực tuyến"),
+    ("paid_offline", "paid other", "TT khác"),
+    ("digitised", "digitised", "số hóa"),
+    ("not_digitised", "not digit.", "chưa số hóa"),
+    ("processing_counted", "timed", "tính t.gian"),
+    ("processing_working_us", "working µs", "µs làm việc"),
+    ("processing_elapsed_us", "clock µs", "µs thực tế"),
 )
 _GROUP_VI = {
     "procedure": "thủ tục",
