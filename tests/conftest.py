@@ -21,11 +21,12 @@ _CSS_FETCH = re.compile(r"url\(\s*['\"]?(?!#|data:)|@import", re.IGNORECASE)
 
 @dataclass
 class Element:
-    """One element of a page: its tag, attributes, and the text directly inside it."""
+    """One element of a page: its tag, attributes, the text directly in it, and all of it."""
 
     tag: str
     attrs: dict[str, str]
     text: str = ""
+    content: str = ""
 
 
 @dataclass
@@ -87,6 +88,8 @@ class _Checker(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.open:
             self.open[-1].text += data
+            for element in self.open:
+                element.content += data
             if self.open[-1].tag == "style" and _CSS_FETCH.search(data):
                 self.page.problems.append("the style sheet fetches a resource")
         elif data.strip():
