@@ -123,18 +123,20 @@ _WORDS = {
 }
 
 _CSS = """
-body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:24px;
+body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:16px;
 color:#1f2328;background:#fff}
 h1{font-size:1.45em;margin:0 0 .6em}h2{font-size:1.15em;margin:1.4em 0 .5em}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em;margin:0}
 .meta dt{font-weight:600}.meta dd{margin:0}.rule{color:#57606a;font-size:.9em}
 .scroll{overflow-x:auto}
-table.figures,table.targets{border-collapse:collapse;font-size:.85em}
-.figures th,.figures td,.targets th,.targets td{border:1px solid #d0d7de;padding:4px 6px}
+table.figures{border-collapse:collapse;font-size:.74em}
+table.targets{border-collapse:collapse;font-size:.9em}
+.figures th,.figures td{border:1px solid #d0d7de;padding:3px 2px}
+.targets th,.targets td{border:1px solid #d0d7de;padding:4px 8px}
 .figures thead th{background:#f6f8fa;vertical-align:bottom;font-weight:600}
 .figures td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .figures tfoot td,.figures tfoot th{font-weight:700;background:#f6f8fa}
-.figures tbody th,.figures tfoot th{text-align:left;font-weight:600}
+.figures tbody th,.figures tfoot th{text-align:left;font-weight:600;min-width:8em}
 .figures tbody tr:nth-child(even){background:#fbfcfd}
 .na{color:#8c959f}
 .met{color:#116329;font-weight:700}.missed{color:#cf222e;font-weight:700}
