@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tthc.calendar._days import DayChange, DayInfo, DayKind, Source
 from tthc.calendar._hours import DEFAULT_OFFICE_HOURS, OfficeHours, Session
+from tthc.calendar._html import year_to_html
 from tthc.calendar._model import VIETNAM_TZ, WorkingCalendar
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ __all__ = [
     "WorkingCalendar",
     "load_calendar",
     "parse_calendar",
+    "year_to_html",
 ]
 
 

@@ -1,6 +1,7 @@
 """``tthc calendar YEAR``: a year's non-working weekdays and make-up days, with sources.
 
-Text for people, JSON for programs, iCalendar (RFC 5545) for calendar apps. A year
+Text for people, JSON for programs, iCalendar (RFC 5545) for calendar apps, and an HTML
+page of twelve month grids to read (``--format html``, in ``--lang``). A year
 without an announced schedule is printed with a warning that it is estimated (or refused
 with ``--no-estimates``); a year outside the calendar's range is an error (exit 1).
 """
@@ -13,7 +14,7 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from tthc.cli._common import add_calendar_option, load_calendar_option
+from tthc.cli._common import add_calendar_option, add_lang_option, load_calendar_option
 from tthc.errors import DateOutOfRange
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     parser.add_argument("year", type=_year, metavar="YEAR", help="the year, e.g. 2026")
-    parser.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "ics", "html"), default="text")
+    add_lang_option(parser, what="the HTML page")
     add_calendar_option(parser)
     parser.add_argument(
         "--no-estimates",
@@ -76,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_json(calendar, args.year, estimated, days), ensure_ascii=False, indent=2))
     elif args.format == "ics":
         print(_ics(calendar, days), end="")
+    elif args.format == "html":
+        from tthc.calendar import year_to_html  # noqa: PLC0415
+
+        print(year_to_html(calendar, args.year, lang=args.lang), end="")
     else:
         print(_text(calendar, args.year, estimated, days))
     return 0

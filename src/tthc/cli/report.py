@@ -86,8 +86,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="report bad lines on standard error, skip them and print the report anyway; "
         "the report says how many lines were skipped",
     )
-    parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    add_lang_option(parser, what="the text headings")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "html"),
+        default="text",
+        help="html: one self-contained page with the groups ranked by their rate",
+    )
+    add_lang_option(parser, what="the text headings and the HTML page")
     parser.add_argument(
         "--wide",
         action="store_true",
@@ -220,5 +225,12 @@ def _print(result: Report, args: argparse.Namespace) -> None:
         print(result.to_json())
     elif args.format == "csv":
         sys.stdout.write(result.to_csv())
+    elif args.format == "html":
+        from tthc.reports._html import RATE_BARS_TITLE, rate_bars, render_report  # noqa: PLC0415
+
+        page = render_report(
+            result, lang=args.lang, bars=rate_bars(result), bars_title=RATE_BARS_TITLE[args.lang]
+        )
+        sys.stdout.write(page)
     else:
         print(result.to_text(lang=args.lang, width=None if args.wide else 100))
