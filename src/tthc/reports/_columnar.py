@@ -62,6 +62,7 @@ __all__ = [
     "is_columnar",
     "read_parquet",
     "records_of_batches",
+    "refused_rows",
     "tally_columns",
 ]
 
@@ -631,7 +632,54 @@ def _record_at(batch: pa.RecordBatch, i: int, first_row: int) -> DossierRecord:
         raise kind(f"row {number}: {exc}") from None
 
 
-def _first_bad(
+def _first_bad(batch: pa.RecordBatch, **columns: Any) -> int | None:
+    """The first row without waits that a :class:`DossierRecord` refuses, or None."""
+    import numpy as np  # noqa: PLC0415
+
+    found = np.flatnonzero(_refused(batch, **columns))
+    return int(found[0]) if len(found) else None
+
+
+def refused_rows(batch: pa.RecordBatch) -> np.ndarray:
+    """Where a :class:`DossierRecord` refuses a row of ``batch``, or a row has several waits.
+
+    ``batch`` has the record fields as columns (a text reader's batch); the rows it marks
+    are for a record to read, which says what is wrong with them.
+    """
+    n = batch.num_rows
+    names = batch.schema.names
+
+    def column(name: str) -> pa.Array | None:
+        return batch.column(name) if name in names else None
+
+    import numpy as np  # noqa: PLC0415
+
+    times = {
+        name: _micros(col)
+        if (col := column(name)) is not None
+        else (np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+        for name in _TIMES
+    }
+    status, status_null = _ints(column("status"), n, 0)
+    supplement, odd, made = _waits_of(column("supplement_waits"), n)
+    payment, odd_payments, _ = _waits_of(column("payment_waits"), n)
+    requests, no_requests = _ints(column("supplement_requests"), n, 0)
+    waits = odd | odd_payments
+    bad: np.ndarray = _refused(
+        batch,
+        status=status,
+        status_null=status_null,
+        times=times,
+        channel=_channels(column("channel"), n),
+        requests=np.where(no_requests, made, requests),
+        waits=waits,
+        supplement=supplement,
+        payment=payment,
+    )
+    return bad | waits  # type: ignore[no-any-return]
+
+
+def _refused(
     batch: pa.RecordBatch,
     *,
     status: np.ndarray,
@@ -642,8 +690,8 @@ def _first_bad(
     waits: np.ndarray,
     supplement: _Wait,
     payment: _Wait,
-) -> int | None:
-    """The first row without waits that a :class:`DossierRecord` refuses, or None."""
+) -> np.ndarray:
+    """Where a row without waits is one that a :class:`DossierRecord` refuses."""
     import numpy as np  # noqa: PLC0415
 
     received, no_received = times["received_at"]
@@ -673,8 +721,7 @@ def _first_bad(
     bad |= (status == 6) & ~(payment.has & payment.open)
     bad |= requests < 0
     bad &= ~waits  # rows with waits are checked as records when they are counted
-    found = np.flatnonzero(bad)
-    return int(found[0]) if len(found) else None
+    return bad  # type: ignore[no-any-return]
 
 
 def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)

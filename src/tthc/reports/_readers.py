@@ -10,12 +10,14 @@ CSV cells therefore cannot span lines. ``docs/input.md`` gives every rule and li
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import re
 import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from tthc.errors import Issue
 from tthc.reports._fields import FIELDS, REQUIRED, BadValue, record_from_row
@@ -49,12 +51,14 @@ def _format_of(path: Path, input_format: str | None) -> str:
             )
         return input_format
     suffix = path.suffix.lower()
+    if suffix == ".gz":  # compressed: the format is the extension before
+        suffix = Path(path.name[:-3]).suffix.lower()
     for name, suffixes in INPUT_FORMATS.items():
         if suffix in suffixes:
             return name
     raise ValueError(
-        f"cannot tell the format of {str(path)!r} from its extension; name it .jsonl or .csv, "
-        "or give the input format"
+        f"cannot tell the format of {str(path)!r} from its extension; name it .jsonl or .csv "
+        "(.gz when compressed), or give the input format"
     )
 
 
@@ -90,32 +94,29 @@ def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, str | Issue]]:
         while not ended and len(raw) > MAX_LINE_BYTES:  # skip the rest, unread
             rest = handle.readline(_CHUNK)
             ended = not rest or rest.endswith(b"\n")
-        line = raw.removesuffix(b"\n").removesuffix(b"\r")
-        if len(line) > MAX_LINE_BYTES:
-            yield (
-                number,
-                Issue(
-                    f"line longer than {MAX_LINE_BYTES:,} bytes; a record is one line",
-                    file=name,
-                    line=number,
-                    code="too-long",
-                ),
-            )
-            continue
-        try:
-            yield number, line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            column = len(line[: exc.start].decode("utf-8")) + 1
-            yield (
-                number,
-                Issue(
-                    f"not UTF-8: byte 0x{line[exc.start]:02x} cannot start or continue a character",
-                    file=name,
-                    line=number,
-                    column=column,
-                    code="encoding",
-                ),
-            )
+        yield number, decoded_line(raw.removesuffix(b"\n").removesuffix(b"\r"), name, number)
+
+
+def decoded_line(line: bytes, name: str, number: int) -> str | Issue:
+    """The text of one line (its end cut off), or the issue that it is too long or not UTF-8."""
+    if len(line) > MAX_LINE_BYTES:
+        return Issue(
+            f"line longer than {MAX_LINE_BYTES:,} bytes; a record is one line",
+            file=name,
+            line=number,
+            code="too-long",
+        )
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        column = len(line[: exc.start].decode("utf-8")) + 1
+        return Issue(
+            f"not UTF-8: byte 0x{line[exc.start]:02x} cannot start or continue a character",
+            file=name,
+            line=number,
+            column=column,
+            code="encoding",
+        )
 
 
 def _nesting(text: str) -> int:
@@ -192,10 +193,9 @@ def _has_surrogate(value: object) -> bool:
 
 def _jsonl_rows(lines: Iterator[tuple[int, str | Issue]], name: str) -> Iterator[Any]:
     for number, text in lines:
-        if isinstance(text, Issue):
-            yield number, text
-        elif text.strip():
-            yield number, _json_row(text, name, number)
+        row = json_row(text, name, number)
+        if row is not None:
+            yield number, row
 
 
 def _open_quote(text: str) -> int:
@@ -270,20 +270,51 @@ def _csv_rows(lines: Iterator[tuple[int, str | Issue]], name: str) -> Iterator[A
                 return
             header = columns
             continue
-        if isinstance(cells, Issue):
-            yield number, cells
-        elif any(c.strip() for c in cells):
-            if len(cells) != len(header):
-                yield (
-                    number,
-                    Issue(
-                        f"expected {len(header)} cells as in the header, got {len(cells)}",
-                        file=name,
-                        line=number,
-                    ),
-                )
-            else:
-                yield number, dict(zip(header, cells, strict=True))
+        row = csv_row(cells, header, name, number)
+        if row is not None:
+            yield number, row
+
+
+def csv_header(text: str | Issue, name: str) -> list[str] | Issue:
+    """The columns of a CSV file from its first line, or the issue that stops the file."""
+    cells = text if isinstance(text, Issue) else _cells(text, name, 1)
+    return cells if isinstance(cells, Issue) else _header(cells, name)
+
+
+def csv_row(
+    cells: list[str] | str | Issue, header: list[str], name: str, number: int
+) -> dict[str, str] | Issue | None:
+    """One CSV line's row (its text, or its cells), its issue, or None for a blank line."""
+    if isinstance(cells, str):
+        cells = _cells(cells, name, number)
+    if isinstance(cells, Issue):
+        return cells
+    if not any(c.strip() for c in cells):
+        return None
+    if len(cells) != len(header):
+        return Issue(
+            f"expected {len(header)} cells as in the header, got {len(cells)}",
+            file=name,
+            line=number,
+        )
+    return dict(zip(header, cells, strict=True))
+
+
+def json_row(text: str | Issue, name: str, number: int) -> dict[str, Any] | Issue | None:
+    """One JSON Lines line's row, its issue, or None for a blank line."""
+    if isinstance(text, Issue):
+        return text
+    return _json_row(text, name, number) if text.strip() else None
+
+
+def record_or_issue(row: dict[str, Any] | Issue, name: str, number: int) -> DossierRecord | Issue:
+    """The record of a row read from line ``number``, or the issue that it is."""
+    if isinstance(row, Issue):
+        return row
+    try:
+        return record_from_row(row)
+    except BadValue as exc:
+        return Issue(str(exc), file=name, line=number)
 
 
 def read_records(
@@ -324,24 +355,64 @@ def numbered_records(
     """:func:`read_records`, each record with the number of its line."""
     source = Path(path)
     kind = _format_of(source, input_format)
-    name = str(path)
+    with open_input(source) as handle:
+        yield from numbered_records_of(handle, str(path), kind, issues)
+
+
+def numbered_records_of(
+    handle: IO[bytes], name: str, kind: str, issues: list[Issue] | None
+) -> Iterator[tuple[int, DossierRecord]]:
+    """The numbered records of an open file (or standard input) named ``name``."""
+    lines = _lines(handle, name)
+    rows = _csv_rows(lines, name) if kind == "csv" else _jsonl_rows(lines, name)
+    for number, row in rows:
+        record = record_or_issue(row, name, number)
+        if isinstance(record, DossierRecord):
+            yield number, record
+        elif issues is None:
+            raise ValueError(str(record))
+        else:
+            issues.append(record)
+
+
+def open_input(source: Path) -> IO[bytes]:
+    """``source`` opened for reading bytes, uncompressed when its name ends in ``.gz``.
+
+    Raises:
+        ValueError: ``source`` is a FIFO, a device or a socket (refused unread).
+        OSError: It cannot be opened; later, a compressed file that is not complete gzip.
+    """
     special = not_a_file(source)
     if special is not None and special != "a folder":  # opening a folder says so itself
-        raise ValueError(f"{name} is {special}, not a regular file; it is not read")
-    with source.open("rb") as handle:
-        lines = _lines(handle, name)
-        rows = _csv_rows(lines, name) if kind == "csv" else _jsonl_rows(lines, name)
-        for number, row in rows:
-            if isinstance(row, dict):
-                try:
-                    record = record_from_row(row)
-                except BadValue as exc:
-                    problem = Issue(str(exc), file=name, line=number)
-                else:
-                    yield number, record
-                    continue
-            else:
-                problem = row
-            if issues is None:
-                raise ValueError(str(problem))
-            issues.append(problem)
+        raise ValueError(f"{source} is {special}, not a regular file; it is not read")
+    handle = source.open("rb")
+    if source.name.lower().endswith(".gz"):
+        return cast("IO[bytes]", _Gunzip(str(source), handle))  # a GzipFile reads like IO[bytes]
+    return handle
+
+
+class _Gunzip(gzip.GzipFile):
+    """A gzip file whose damage is an :class:`OSError` saying the file, not an ``EOFError``."""
+
+    def __init__(self, name: str, raw: IO[bytes]) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw, self._name = raw, name
+
+    def _damaged(self, exc: Exception) -> OSError:
+        return OSError(f"{self._name}: not a complete gzip file ({exc})")
+
+    def read(self, size: int | None = -1) -> bytes:
+        try:
+            return super().read(size)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            raise self._damaged(exc) from None
+
+    def readline(self, size: int | None = -1) -> bytes:
+        try:
+            return super().readline(size)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            raise self._damaged(exc) from None
+
+    def close(self) -> None:
+        super().close()
+        self._raw.close()

@@ -25,6 +25,7 @@ from tthc.reports._readers import read_records
 from tthc.reports._records import DossierRecord, SupportsToRecord
 from tthc.reports._rules import Resolution, judge_for, resolve_policy
 from tthc.reports._tally import COUNTERS, GROUP_DIMENSIONS, Tallied, tally
+from tthc.reports._textcolumns import arrow_available, read_text_columns
 
 if TYPE_CHECKING:
     from tthc.calendar import WorkingCalendar
@@ -330,6 +331,16 @@ def _count(
             )
         dossiers = records_of_batches(batches)
     elif isinstance(dossiers, (str, os.PathLike)):
+        if built_in and policy.name in ARRAY_POLICIES and arrow_available():
+            return tally_columns(
+                read_text_columns(dossiers),
+                period=period,
+                cut=cut,
+                group_by=group_by,
+                policy=policy.name,
+                judge=judge,
+                on_return=on_return,
+            )
         dossiers = read_records(os.fspath(dossiers))
     if not isinstance(dossiers, Iterable):
         raise TypeError(
