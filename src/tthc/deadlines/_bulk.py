@@ -137,7 +137,8 @@ def _as_numpy(received_at: object) -> tuple[Any, bool, str] | None:
                 f"expected an Arrow timestamp array of receipts, got {received_at.type}"
             )
         values = received_at.to_numpy(zero_copy_only=False)
-        return values, received_at.type.tz is not None, "null"
+        missing = "null"  # Arrow's word, not an issue code
+        return values, received_at.type.tz is not None, missing
     if isinstance(received_at, str | bytes) or not hasattr(received_at, "__iter__"):
         raise TypeError(
             "expected receipts as a datetime64 array, an Arrow timestamp array or a sequence "
