@@ -151,7 +151,11 @@ json_lines = (
     json_rows
     | json_rows.map(lambda text: text.replace('"', '"\\u0041', 1))  # an escape in a key
     | json_rows.map(lambda text: text[:-1] + ', "code": "B"}' if len(text) > 2 else text)
-    | st.sampled_from(["{", "{}", "[]", '{"code": "\\ud800"}', '{"a": 1} x', " " + GOOD_JSON])
+    | st.sampled_from(["{", "{}", "[]", '{"a": 1} x', " " + GOOD_JSON, GOOD_JSON])
+    | st.sampled_from(["\\ud800", "\\u00e9", "\\n"]).map(  # escapes in a good row
+        lambda escape: GOOD_JSON.replace('"A"', f'"A{escape}"')
+    )
+    | st.just(GOOD_JSON[:-1] + ', "status": 9}')  # a key given twice
 )
 
 
