@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -85,11 +85,12 @@ def compute_deadlines(
         The due instants, in the receipts' order.
 
     Raises:
-        TypeError: ``received_at`` or ``limits`` is not one of the forms above.
+        TypeError: ``received_at`` or ``limits`` is not one of the forms above (a set or
+            a mapping of limits has no order to pair with the receipts).
         ValueError: ``limits`` does not give one limit per receipt, or a numpy array is
             not one-dimensional.
-        DeadlineError: A receipt is ``NaT`` (or an Arrow null), or has a fraction of a
-            microsecond.
+        DeadlineError: A receipt is ``NaT`` (or an Arrow null, or a masked element of a
+            numpy masked array), or has a fraction of a microsecond.
         Exception: Whatever :func:`~tthc.compute_deadline` raises for an element (a date
             outside the calendar's range: :class:`~tthc.errors.DateOutOfRange`), for the
             first element refused, with the message prefixed by ``received_at[i]: `` and
@@ -129,6 +130,8 @@ def _as_numpy(received_at: object) -> tuple[Any, bool, str] | None:
             raise ValueError(
                 f"expected a one-dimensional array of receipts, got shape {received_at.shape}"
             )
+        if isinstance(received_at, np.ma.MaskedArray):  # a masked receipt is a missing one
+            return received_at.filled(np.datetime64("NaT")), False, "NaT or masked"
         return received_at, False, "NaT"
     pa = sys.modules.get("pyarrow")
     if pa is not None and isinstance(received_at, pa.Array | pa.ChunkedArray):
@@ -151,7 +154,7 @@ def per_receipt(limits: object, size: int) -> Iterator[Any] | None:
     """Each receipt's limit, or None when ``limits`` is one limit for all of them."""
     if isinstance(limits, Duration) or hasattr(limits, "time_limit"):
         return None
-    if isinstance(limits, str | bytes) or not hasattr(limits, "__len__"):
+    if isinstance(limits, str | bytes | Set | Mapping) or not hasattr(limits, "__len__"):
         raise TypeError(
             "expected limits as a Duration, a procedure, or a sequence of them (one per "
             f"receipt), got {type(limits).__name__}"
