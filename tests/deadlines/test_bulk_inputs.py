@@ -203,3 +203,59 @@ def test_limits_as_a_numpy_object_array_pair_with_the_receipts() -> None:
         dt.datetime(2026, 1, 7, 17),
         dt.datetime(2026, 1, 5, 17),
     ]
+
+
+# ---------------------------------------------------------------- many limits
+
+
+def receipts_of_2026(n: int) -> Any:
+    rng = np.random.default_rng(15)
+    year = 365 * 86_400_000_000
+    return np.datetime64("2026-01-01", "us") + rng.integers(0, year, n).astype("m8[us]")
+
+
+def test_many_distinct_limits_give_the_scalar_answers() -> None:
+    """Hundreds of limits, a few receipts each (counted one by one), and one limit shared
+    by many (counted with arrays), in the same call."""
+    receipts = receipts_of_2026(3_000)
+    limits: list[Duration] = [Duration.working_hours(1 + i % 700) for i in range(2_000)]
+    limits += [Duration.calendar_days(10)] * 1_000
+    found = compute_deadlines(limits, receipts, calendar=VN)
+    expected = [
+        compute_deadline(limit, at, calendar=VN).due_at
+        for limit, at in zip(limits, receipts.tolist(), strict=True)
+    ]
+    assert found.tolist() == expected
+
+
+def test_one_limit_repeated_or_rebuilt_per_receipt_is_one_limit() -> None:
+    receipts = receipts_of_2026(500)
+    once = compute_deadlines(THREE, receipts, calendar=VN)
+    assert (compute_deadlines([THREE] * 500, receipts, calendar=VN) == once).all()
+    rebuilt = [Duration.working_days(3) for _ in range(500)]
+    assert (compute_deadlines(rebuilt, receipts, calendar=VN) == once).all()
+
+
+class Unhashable:
+    """A procedure stand-in that defines equality and so, in Python, has no hash."""
+
+    code = "1.003"
+
+    def __init__(self, limit: Duration) -> None:
+        self.limit = limit
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unhashable) and other.limit == self.limit
+
+    __hash__ = None  # type: ignore[assignment]  # as a class defining __eq__ alone
+
+    def time_limit(self, *, case: str | None = None, channel: object = None) -> Duration:
+        return self.limit
+
+
+def test_unhashable_limits_are_told_apart_by_identity() -> None:
+    fast, slow = Unhashable(Duration.working_days(1)), Unhashable(THREE)
+    assert compute_deadlines([fast, slow], TWO, calendar=VN).tolist() == [
+        dt.datetime(2026, 1, 5, 17),
+        dt.datetime(2026, 1, 7, 17),
+    ]
