@@ -259,3 +259,29 @@ def test_unhashable_limits_are_told_apart_by_identity() -> None:
         dt.datetime(2026, 1, 5, 17),
         dt.datetime(2026, 1, 7, 17),
     ]
+
+
+# ---------------------------------------------------------------- options
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"policy": "civil-code"},
+            "expected policy as a DeadlinePolicy (tthc.deadlines.CIVIL_CODE, ...), got str "
+            "'civil-code'; tthc.deadlines.POLICIES['civil-code'] is one",
+        ),
+        ({"policy": ["civil-code"]}, "got list ['civil-code']"),
+        ({"calendar": None}, "expected calendar as a WorkingCalendar"),
+        ({"calendar": "vn"}, "got str 'vn'"),
+    ],
+)
+@pytest.mark.parametrize("received", [TWO, list(DUE), []])
+def test_options_of_the_wrong_type_are_refused_before_any_receipt(
+    options: dict[str, Any], message: str, received: Any
+) -> None:
+    with pytest.raises(TypeError) as raised:
+        compute_deadlines(THREE, received, **{"calendar": VN, **options})
+    assert message in str(raised.value)
+    assert not hasattr(raised.value, "index")

@@ -14,15 +14,13 @@ import datetime as dt
 import sys
 from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tthc.calendar import WorkingCalendar
 from tthc.deadlines._compute import HasTimeLimit, compute_deadline
-from tthc.deadlines._policies import CIVIL_CODE, DeadlinePolicy
+from tthc.deadlines._policies import CIVIL_CODE, POLICIES, DeadlinePolicy
 from tthc.duration import Duration
 from tthc.errors import DateOutOfRange, DeadlineError
-
-if TYPE_CHECKING:
-    from tthc.calendar import WorkingCalendar
 
 __all__ = ["compute_deadlines"]
 
@@ -86,7 +84,8 @@ def compute_deadlines(
 
     Raises:
         TypeError: ``received_at`` or ``limits`` is not one of the forms above (a set or
-            a mapping of limits has no order to pair with the receipts).
+            a mapping of limits has no order to pair with the receipts), or ``calendar``
+            or ``policy`` is not a calendar or a policy (a policy's name, say).
         ValueError: ``limits`` does not give one limit per receipt, or a numpy array is
             not one-dimensional.
         DeadlineError: A receipt is ``NaT`` (or an Arrow null, or a masked element of a
@@ -107,6 +106,7 @@ def compute_deadlines(
     """
     if policy is None:
         policy = CIVIL_CODE
+    _check_options(calendar, policy)
     values = _as_numpy(received_at)
     if values is None:
         return _each(
@@ -115,6 +115,22 @@ def compute_deadlines(
     from tthc.deadlines._bulk_numpy import due_many  # noqa: PLC0415  (numpy loads on use)
 
     return due_many(limits, values, calendar=calendar, case=case, channel=channel, policy=policy)
+
+
+def _check_options(calendar: object, policy: object) -> None:
+    """Refuse, once and before any receipt, options that serve every receipt alike."""
+    if not isinstance(calendar, WorkingCalendar):
+        raise TypeError(
+            "expected calendar as a WorkingCalendar (WorkingCalendar.vietnam(), "
+            f"load_calendar(path)), got {type(calendar).__name__} {calendar!r}"
+        )
+    if not isinstance(policy, DeadlinePolicy):
+        named = isinstance(policy, str) and policy in POLICIES
+        hint = f"; tthc.deadlines.POLICIES[{policy!r}] is one" if named else ""
+        raise TypeError(
+            "expected policy as a DeadlinePolicy (tthc.deadlines.CIVIL_CODE, ...), "
+            f"got {type(policy).__name__} {policy!r}{hint}"
+        )
 
 
 def _as_numpy(received_at: object) -> tuple[Any, bool, str] | None:
