@@ -181,6 +181,23 @@ def test_arrays_of_other_types_are_type_errors(received: Any, message: str) -> N
     assert message in str(error)
 
 
+def test_the_hints_for_other_arrays_lead_to_the_right_due_dates() -> None:
+    """Unix times are UTC and aware datetimes lose their zone in numpy: the messages say
+    how to hand them over so that they are read in Vietnam time, not seven hours off."""
+    unix = (TWO - np.timedelta64(7, "h")).astype("i8")  # the same instants, as Unix times
+    assert "pyarrow.timestamp('s', tz='UTC')" in str(refusal(unix))
+    followed = pa.array(unix, type=pa.timestamp("s", tz="UTC"))
+    assert compute_deadlines(THREE, followed, calendar=VN).tolist() == DUE
+    utc = dt.timezone.utc
+    aware = np.array([(at - dt.timedelta(hours=7)).replace(tzinfo=utc) for at in TWO.tolist()])
+    assert aware.dtype == np.dtype(object)
+    assert "pass them as a list (.tolist())" in str(refusal(aware))
+    due = compute_deadlines(THREE, aware.tolist(), calendar=VN)
+    assert [at - dt.timedelta(hours=7) for at in DUE] == [at.replace(tzinfo=None) for at in due]
+    assert "text in Vietnam local time" in str(refusal(TWO.astype(str)))
+    assert compute_deadlines(THREE, TWO.astype(str).astype("M8[us]"), calendar=VN).tolist() == DUE
+
+
 @pytest.mark.parametrize(
     "received", [np.array(TWO[0]), TWO.reshape(1, 2), TWO.reshape(2, 1), np.empty((0, 2), "M8[s]")]
 )

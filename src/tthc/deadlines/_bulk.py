@@ -31,6 +31,19 @@ _VIETNAM_OFFSET = 7 * 3600 * 1_000_000  # UTC+07:00 in microseconds, no daylight
 _FIRST = (dt.datetime.min - _EPOCH) // _MICROSECOND
 _LAST = (dt.datetime.max - _EPOCH) // _MICROSECOND
 _FINER_THAN_MICROSECONDS = frozenset(("ns", "ps", "fs", "as"))
+#: How to turn an array of another kind into receipts, by numpy dtype kind. numpy drops
+#: the zone of an aware datetime, and Unix times count in UTC: neither is local time.
+_UNIX = (
+    "; numbers are not instants: Unix times (UTC) go as pyarrow.array(values, "
+    "type=pyarrow.timestamp('s', tz='UTC')), in the unit they count"
+)
+_CONVERSIONS = {
+    "O": "; naive Vietnam local datetimes convert with .astype('datetime64[us]'); aware "
+    "ones lose their zone in numpy: pass them as a list (.tolist())",
+    "i": _UNIX,
+    "u": _UNIX,
+    "U": "; text in Vietnam local time converts with .astype('datetime64[us]')",
+}
 
 
 def compute_deadlines(
@@ -139,8 +152,8 @@ def _as_numpy(received_at: object) -> tuple[Any, bool, str] | None:
     if np is not None and isinstance(received_at, np.ndarray):
         if received_at.dtype.kind != "M":
             raise TypeError(
-                f"expected a datetime64 array of receipts, got a {received_at.dtype} array; "
-                "convert it with .astype('datetime64[us]')"
+                f"expected a datetime64 array of receipts, got a {received_at.dtype} array"
+                + _CONVERSIONS.get(received_at.dtype.kind, "")
             )
         if received_at.ndim != 1:
             raise ValueError(
