@@ -17,12 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,26 +179,19 @@ def problems(rendering: Rendering) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Rendering]:
-    """Render a page (name, HTML) in headless Chromium; one run per page, one profile."""
-    executable = chromium()
-    if executable is None:
-        reason = "Chromium not found on the path (chromium, chromium-browser)"
-        if os.environ.get("TTHC_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{reason}, and TTHC_REQUIRE_BROWSER=1")
-        pytest.skip(reason)
-    folder = tmp_path_factory.mktemp("browser")
+@dataclass(frozen=True)
+class Browser:
+    """Headless Chromium with one profile and one folder for the pages it opens."""
 
-    def render(name: str, page: str) -> Rendering:
-        source, shot, net = (folder / f"{name}{ext}" for ext in (".html", ".png", ".json"))
-        source.write_text(page, encoding="utf-8")
+    executable: str
+    folder: Path
+
+    def _run(self, name: str, source: Path, *flags: str) -> subprocess.CompletedProcess[str]:
         command = [
-            executable,
+            self.executable,
             *_FLAGS,
-            f"--user-data-dir={folder / 'profile'}",
-            f"--log-net-log={net}",
-            f"--screenshot={shot}",
+            f"--user-data-dir={self.folder / 'profile'}",
+            *flags,
             source.as_uri(),
         ]
         try:
@@ -205,6 +201,13 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Re
         except subprocess.TimeoutExpired:
             pytest.fail(f"Chromium did not render {name} within {TIMEOUT} s")
         assert done.returncode == 0, f"Chromium exited {done.returncode}: {done.stderr[-2000:]}"
+        return done
+
+    def render(self, name: str, page: str) -> Rendering:
+        """Open ``page`` as it is: its screenshot, console lines and requests."""
+        source, shot, net = (self.folder / f"{name}{ext}" for ext in (".html", ".png", ".json"))
+        source.write_text(page, encoding="utf-8")
+        done = self._run(name, source, f"--log-net-log={net}", f"--screenshot={shot}")
         assert shot.exists(), f"no screenshot of {name}: {done.stderr[-2000:]}"
         return Rendering(
             screenshot=decode_png(shot.read_bytes()),
@@ -212,7 +215,30 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Re
             requests=page_requests(json.loads(net.read_text(encoding="utf-8"))),
         )
 
-    return render
+    def measure(self, name: str, page: str, expression: str) -> Any:
+        """The value of a JavaScript ``expression`` (JSON) once a copy of ``page`` is laid out.
+
+        The copy has a script added at the end of its body, which the page itself never has.
+        """
+        script = f"<script>document.body.dataset.measure = JSON.stringify({expression})</script>"
+        source = self.folder / f"{name}-measured.html"
+        source.write_text(page.replace("</body>", f"{script}</body>"), encoding="utf-8")
+        done = self._run(name, source, "--dump-dom")
+        found = re.search(r'data-measure="([^"]*)"', done.stdout)
+        assert found, f"no measure of {name}: {done.stderr[-2000:]}"
+        return json.loads(unescape(found.group(1)))
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Browser:
+    """Headless Chromium for this module's pages; one run per page, one profile."""
+    executable = chromium()
+    if executable is None:
+        reason = "Chromium not found on the path (chromium, chromium-browser)"
+        if os.environ.get("TTHC_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}, and TTHC_REQUIRE_BROWSER=1")
+        pytest.skip(reason)
+    return Browser(executable, tmp_path_factory.mktemp("browser"))
 
 
 def colour_count(shot: Screenshot, hex_colour: str) -> int:
@@ -273,11 +299,11 @@ def report_page(lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_calendar_page_renders_with_its_marked_days(
-    browser: Callable[[str, str], Rendering], html_page: Parse, lang: str
+    browser: Browser, html_page: Parse, lang: str
 ) -> None:
     page = calendar_page(lang)
     html_page(page)
-    rendering = browser(f"calendar-{lang}", page)
+    rendering = browser.render(f"calendar-{lang}", page)
     assert problems(rendering) == []
     # the holidays (Tết: five cells) and the make-up days are painted, not only listed
     assert colour_count(rendering.screenshot, HOLIDAY_RED) > 5 * 400
@@ -286,14 +312,60 @@ def test_calendar_page_renders_with_its_marked_days(
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_report_page_renders_with_its_bar_chart(
-    browser: Callable[[str, str], Rendering], html_page: Parse, lang: str
+    browser: Browser, html_page: Parse, lang: str
 ) -> None:
     page = report_page(lang)
     html_page(page)
-    rendering = browser(f"report-{lang}", page)
+    rendering = browser.render(f"report-{lang}", page)
     assert problems(rendering) == []
     # three bars (100, 100, 50 of 480 px wide, 20 px high) drawn from the inline SVG
     assert colour_count(rendering.screenshot, BAR_BLUE) > (480 + 480 + 240) * 20 * 0.9
+
+
+# ------------------------------------------------------------------ read in 1280 px
+
+#: The page's width against the window's, and each heading of the list of days, in pixels.
+DAY_LIST_WIDTHS = """({
+    page: document.documentElement.scrollWidth,
+    window: innerWidth,
+    heads: Object.fromEntries(
+        [...document.querySelectorAll(".days th")].map(th => [th.className, th.offsetWidth])
+    ),
+})"""
+#: The table scrolled to its right end: how far it scrolls, and where its group cells are.
+SCROLLED_TABLE = """(() => {
+    const box = document.querySelector(".scroll");
+    box.scrollLeft = box.scrollWidth;
+    const left = box.getBoundingClientRect().left;
+    return {
+        page: document.documentElement.scrollWidth,
+        window: innerWidth,
+        scrolled: box.scrollLeft,
+        groups: [...document.querySelectorAll(".figures .group:first-child")].map(
+            cell => Math.round(cell.getBoundingClientRect().left - left)
+        ),
+    };
+})()"""
+
+
+def test_calendar_list_of_days_keeps_its_columns_readable(browser: Browser) -> None:
+    """An estimated year (the longest notes): no column of the list is squeezed."""
+    page = year_to_html(WorkingCalendar.vietnam(), 2030, lang="vi")
+    found = browser.measure("calendar-2030", page, DAY_LIST_WIDTHS)
+    assert found["page"] <= found["window"]
+    heads = found["heads"]
+    assert list(heads) == ["date", "kind", "name", "source", "note"]
+    assert heads["kind"] >= 140  # "Ngày nghỉ hoán đổi" on one line
+    assert heads["name"] >= 200
+    assert heads["source"] >= 300  # the source and its address, not a narrow strip
+
+
+def test_report_table_scrolls_with_its_group_column_in_view(browser: Browser) -> None:
+    """The English table is wider than the window: it scrolls, its group names stay."""
+    found = browser.measure("report-en-scrolled", report_page("en"), SCROLLED_TABLE)
+    assert found["page"] <= found["window"]  # the page itself does not scroll sideways
+    assert found["scrolled"] > 0
+    assert found["groups"] == [0] * (len(MARCH.rows) + 2)  # heading, rows, total
 
 
 # ------------------------------------------------------------------ the checks can fail
@@ -301,8 +373,8 @@ def test_report_page_renders_with_its_bar_chart(
 PLAIN = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
 
 
-def test_a_blank_page_is_found_blank(browser: Callable[[str, str], Rendering]) -> None:
-    rendering = browser("blank", PLAIN + "<body></body></html>")
+def test_a_blank_page_is_found_blank(browser: Browser) -> None:
+    rendering = browser.render("blank", PLAIN + "<body></body></html>")
     assert rendering.console == []
     assert rendering.requests == []
     found = problems(rendering)
@@ -312,18 +384,18 @@ def test_a_blank_page_is_found_blank(browser: Callable[[str, str], Rendering]) -
 
 
 def test_a_console_error_and_an_uncaught_exception_are_found(
-    browser: Callable[[str, str], Rendering],
+    browser: Browser,
 ) -> None:
     body = '<body><h1>t</h1><script>console.error("x")</script>'
     body += '<script>throw new Error("boom")</script></body></html>'
-    found = problems(browser("console", PLAIN + body))
+    found = problems(browser.render("console", PLAIN + body))
     assert any(":CONSOLE" in line and '"x"' in line for line in found)
     assert any("Uncaught Error: boom" in line for line in found)
 
 
-def test_a_fetch_is_found(browser: Callable[[str, str], Rendering]) -> None:
+def test_a_fetch_is_found(browser: Browser) -> None:
     body = '<body><img src="https://example.org/logo.png" alt="logo"></body></html>'
-    rendering = browser("fetch", PLAIN + body)
+    rendering = browser.render("fetch", PLAIN + body)
     assert "the page fetched https://example.org/logo.png" in problems(rendering)
 
 

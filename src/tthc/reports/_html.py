@@ -1,8 +1,9 @@
 """A report as one self-contained HTML page: heading, table, targets, ranking, definitions.
 
 The page has its CSS inline, its chart in inline SVG, no script and no external resource:
-it opens offline and prints. It says the period, the cut, the policy (with its rule) and
-the resolution; the table of every group's counters and rates and the total (the columns
+it opens offline and prints; a table wider than the window scrolls sideways, its first
+group column kept in view. It says the period, the cut, the policy (with its rule) and the
+resolution; the table of every group's counters and rates and the total (the columns
 of the text tables, ``_text.COLUMNS``); the targets met or missed and a ranking as a bar
 chart, when given (sections left out when empty); and the definition of every column,
 read from :class:`~tthc.reports.ReportRow` (``_definitions``), in Vietnamese on the
@@ -141,6 +142,10 @@ table.targets{border-collapse:collapse;font-size:.9em}
 .figures tfoot td,.figures tfoot th{font-weight:700;background:#f6f8fa}
 .figures tbody th,.figures tfoot th{text-align:left;font-weight:600;min-width:8em}
 .figures tbody tr:nth-child(even){background:#fbfcfd}
+.figures .group:first-child{position:sticky;left:0;z-index:1;background:#fff;
+box-shadow:inset -1px 0 #d0d7de}
+.figures tbody tr:nth-child(even) .group:first-child{background:#fbfcfd}
+.figures thead .group:first-child,.figures tfoot .group:first-child{background:#f6f8fa}
 .na{color:#8c959f}
 .met{color:#116329;font-weight:700}.missed{color:#cf222e;font-weight:700}
 .unknown{color:#57606a}
@@ -205,7 +210,7 @@ def _heading(attr: str, english: str, vietnamese: str, lang: str, defs: dict[str
 
 
 def _row(cells_head: list[str], row: ReportRow) -> str:
-    heads = "".join(f'<th scope="row">{escape(c)}</th>' for c in cells_head)
+    heads = "".join(f'<th scope="row" class="group">{escape(c)}</th>' for c in cells_head)
     figures = "".join(_figure(getattr(row, attr)) for attr, _, _ in COLUMNS)
     return f"<tr>{heads}{figures}</tr>"
 
@@ -213,7 +218,7 @@ def _row(cells_head: list[str], row: ReportRow) -> str:
 def _table(report: Report, lang: str, defs: dict[str, str]) -> list[str]:
     words = _WORDS[lang]
     groups = [(_GROUP_VI[d] if lang == "vi" else d) for d in report.group_by]
-    heads = [f'<th scope="col">{escape(g)}</th>' for g in groups]
+    heads = [f'<th scope="col" class="group">{escape(g)}</th>' for g in groups]
     heads += [_heading(attr, en, vi, lang, defs) for attr, en, vi in COLUMNS]
     out = [
         f"<h2>{escape(words['table'])}</h2>",
