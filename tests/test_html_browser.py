@@ -5,8 +5,12 @@ file and opened once in headless Chromium, which takes a screenshot of a 1280 x 
 window, writes its console messages to stderr and its network activity to a log. A page
 passes when the screenshot shows content (many colours, enough ink, the page's own colours
 where its marked days or its bars are), the console is silent (no message, no uncaught
-error), and the page asked for no address outside itself. The last tests show each check
-failing on a page made to fail it.
+error), and the page asked for no address outside itself. Two more runs measure the layout
+at 1280 px, on a copy of the page with a measuring script added. The last tests show each
+check failing on a page made to fail it.
+
+The text needs a font with Vietnamese letters (Debian's ``fonts-dejavu-core``): without
+one, a page shows too few colours and fails as blank.
 
 Without Chromium the tests are skipped, unless ``TTHC_REQUIRE_BROWSER=1`` (set in CI),
 where they fail instead.
