@@ -47,8 +47,8 @@ DEFINITIONS_VI: dict[str, str] = {
     "closed_late": "Trong số rút và dừng, hồ sơ kết thúc sau thời hạn.",
     "returned": "Đã trả kết quả trong kỳ (trạng thái 10), bất kể giải quyết khi nào.",
     "progress_rate": (
-        "Chỉ số 2.1 QĐ 766: hồ sơ đúng hạn trên tổng số hồ sơ đã xử lý trong kỳ, tính theo "
-        "phần trăm."
+        "Chỉ số 2.1 QĐ 766: hồ sơ trong hạn trên tổng số hồ sơ kỳ này phải giải quyết (từ kỳ "
+        "trước và tiếp nhận trong kỳ), tính theo phần trăm."
     ),
     "resolved_online": "Trong số đã giải quyết trong kỳ, hồ sơ tiếp nhận trực tuyến.",
     "paid_online": "Tiếp nhận trong kỳ có phí, lệ phí, thanh toán trực tuyến.",
