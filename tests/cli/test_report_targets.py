@@ -106,8 +106,8 @@ def test_fail_on_missed_exits_1_and_names_the_misses(
     assert status == EXIT_INVALID
     assert "Chỉ tiêu" in out  # the report is printed all the same
     assert err.strip() == (
-        "tthc report: 3 target results missed: late share < 0.4% [B]; late share < 0.4% [C]; "
-        "late share < 0.4% [total] (--fail-on-missed)"
+        "tthc report: 3 target results missed: late share < 0.4% (B); late share < 0.4% (C); "
+        "late share < 0.4% (total) (--fail-on-missed)"
     )
     met = run(capsys, units, "--target", "rate >= 90", "--fail-on-missed")
     assert met[0] == EXIT_OK

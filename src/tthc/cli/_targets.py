@@ -118,7 +118,7 @@ def missed_text(extras: Extras, *, shown: int = 5) -> str:
     """The missed results in words: how many, and the first ``shown`` of them."""
     missed = [result for result in extras.results if result.met is False]
     named = [
-        f"{result.target}" + (f" [{result.label or 'total'}]" if not result.units else "")
+        f"{result.target}" + (f" ({result.label or 'total'})" if not result.units else "")
         for result in missed[:shown]
     ]
     more = f"; and {len(missed) - shown} more" if len(missed) > shown else ""
