@@ -210,3 +210,31 @@ def test_bad_options_are_usage_errors(
     assert status == EXIT_USAGE
     assert out == ""
     assert message in err
+
+
+def test_vietnamese_processing_time_and_units_without_a_figure(
+    units: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A unit with nothing resolved is left out of the share, and the text says so."""
+    open_only = {
+        "code": "E-0",
+        "received_at": "2026-03-02T09:00",
+        "due_at": "2026-04-20T17:00",
+        "status": 4,
+        "agency": "E",
+    }
+    with units.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(open_only) + "\n")
+    _, text, _ = run(
+        capsys, units, "--group-by", "agency", "--target", UNITS,
+        "--target", "average elapsed time < 1 days", "--rank-by", "average processing time",
+    )  # fmt: skip
+    assert "    75.00% (3/4 đơn vị; 1 đơn vị không có số liệu, không tính): không đạt" in text
+    assert "      E: N/A (0/0): không xác định: không có số liệu" in text
+    assert "  thời gian thực tế trung bình < 1 ngày" in text
+    assert "    A: 1.00 ngày (100 hồ sơ): không đạt" in text
+    assert "Xếp hạng theo thời gian giải quyết trung bình (thấp nhất trước)" in text
+    assert "\n      -  E: N/A\n" in text
+    _, page, _ = run(capsys, units, "--format", "html", "--group-by", "agency",
+                     "--target", "share of units with rate > 99 > 50", "--lang", "en")  # fmt: skip
+    assert "<td>50.00% (2 of 4 units; 1 without a figure, left out)</td>" in page

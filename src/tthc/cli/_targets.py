@@ -168,7 +168,7 @@ _WORDS = {
         "nhóm không có số liệu (N/A) xếp cuối, không xếp hạng.",
     },
 }
-_UNITS_VI = {"%": "%", "working days": " ngày làm việc", "working hours": " giờ làm việc"}
+_UNITS_VI = {"working days": " ngày làm việc", "working hours": " giờ làm việc"}
 
 
 def _unit(spec: Indicator, lang: str) -> str:

@@ -261,7 +261,7 @@ class Report:
         )
 
     def evaluate(self, targets: Iterable[Target | str]) -> tuple[TargetResult, ...]:
-        """Every target, met or missed, per group (``docs/reports.md``, "Targets").
+        """Every target, met or missed, per group (``docs/reports.md``, "Indicators, targets...").
 
         A target on each group gives one result per row, then the total's; a target over
         units gives one result, the share of the groups (the units) meeting it, with each
@@ -276,7 +276,7 @@ class Report:
         return evaluate(self, targets)
 
     def rank(self, indicator: str | Indicator, *, descending: bool | None = None) -> Ranking:
-        """The groups ranked by an indicator, best first (``docs/reports.md``, "Rankings").
+        """The groups ranked by an indicator, best first (``docs/reports.md``, "...rankings").
 
         ``descending`` defaults to the indicator's ``higher_is_better``. Equal exact values
         share a rank, the next skipping (standard competition ranking, 1, 2, 2, 4); groups
