@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -162,7 +164,7 @@ def test_a_processing_time_target_reads_the_national_calendar(
 
 
 def test_html_shows_the_targets_and_the_ranking_chart(
-    units: Path, capsys: pytest.CaptureFixture[str]
+    units: Path, capsys: pytest.CaptureFixture[str], html_page: Callable[[str], Any]
 ) -> None:
     _, page, _ = run(
         capsys, units, "--group-by", "agency", "--format", "html", "--lang", "en",
@@ -176,6 +178,8 @@ def test_html_shows_the_targets_and_the_ranking_chart(
     assert "<h2>Ranking by late share (lowest first). Ties share a rank" in page
     assert "<title>1=  A: 0.00%</title>" in page
     assert "<title>4  C: 6.00%</title>" in page
+    parsed = html_page(page)  # well formed, self-contained
+    assert len(parsed.all("rect", class_="bar")) == 2  # A's and D's 0.00% draw no bar
 
 
 def test_html_without_a_ranking_keeps_the_rate_chart(
