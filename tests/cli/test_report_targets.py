@@ -242,3 +242,15 @@ def test_vietnamese_processing_time_and_units_without_a_figure(
     _, page, _ = run(capsys, units, "--format", "html", "--group-by", "agency",
                      "--target", "share of units with rate > 99 > 50", "--lang", "en")  # fmt: skip
     assert "<td>50.00% (2 of 4 units; 1 without a figure, left out)</td>" in page
+
+
+def test_a_calendar_given_is_used_under_every_policy(
+    units: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--calendar FILE`` under ``by-date`` times the dossiers against that calendar."""
+    calendar = Path(__file__).parent.parent / "calendar" / "files" / "hue-one-stop.yaml"
+    _, out, _ = run(capsys, units, "--format", "json", "--calendar", str(calendar))
+    data = json.loads(out)
+    assert data["policy"] == "by-date"
+    assert data["calendar"] == "vn/hue-one-stop"
+    assert data["total"]["processing_counted"] == 500
