@@ -192,6 +192,10 @@ def test_evaluate_refuses_what_is_not_a_target() -> None:
         ("rate ≥ 96", Target("rate", Comparison.AT_LEAST, 96)),
         ("QĐ 766 progress rate > 90%", Target("progress_rate", ">", 90)),
         ("average processing time <= 5 working days", Target("average_processing_days", "<=", 5)),
+        (
+            "thời gian giải quyết trung bình ≤ 5 ngày làm việc",
+            Target("average_processing_days", "<=", 5),
+        ),
         ("share of units with on-time rate >= 96% > 80%", UNITS_96_80),
         ("share of units with rate ≥ 96 is > 80", UNITS_96_80),
         ("tỷ lệ đơn vị có tỷ lệ đúng hạn >= 96% là > 80%", UNITS_96_80),

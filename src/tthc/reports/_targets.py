@@ -238,13 +238,15 @@ def _check_unit(text: str, spec: Indicator) -> None:
     """The unit written after a threshold: none, ``%`` for a share, else the indicator's."""
     written = " ".join(text.split()).lower()
     expected = "%" if spec.is_percent else spec.unit
-    if written not in ("", expected):
+    if written not in ("", expected, _UNITS_VI.get(expected)):
         raise ValueError(
             f"the {spec.label} is in {expected}, got the unit {text.strip()!r} after the threshold"
         )
 
 
 _MAX_TEXT = 200
+#: An average's unit as a Vietnamese target writes it.
+_UNITS_VI = {"working days": "ngày làm việc", "working hours": "giờ làm việc", "days": "ngày"}
 _OP = r"<=|>=|≤|≥|<|>"
 _NUMBER = r"\d{1,12}(?:[.,]\d{1,12})?"
 _CONDITION = (
