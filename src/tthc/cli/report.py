@@ -101,7 +101,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format",
         choices=("text", "json", "csv", "html"),
         default="text",
-        help="html: one self-contained page with the groups ranked by their rate",
+        help="html: one self-contained page, the groups ranked by their rate or --rank-by",
     )
     add_lang_option(parser, what="the text headings and the HTML page")
     parser.add_argument(
