@@ -80,14 +80,14 @@ def test_pandas_columns_take_either_path_with_the_same_answers() -> None:
 
 
 def test_a_million_nat_is_refused_at_the_first() -> None:
-    error = refusal(np.full(1_000_000, np.datetime64("NaT"), "M8[us]"))
+    error = refusal(np.full(1_000_000, np.datetime64("NaT", "us"), "M8[us]"))
     assert type(error) is DeadlineError
     assert error.index == 0  # type: ignore[attr-defined]
 
 
 def test_a_million_receipts_with_nat_last_are_refused_at_the_last() -> None:
     receipts = np.full(1_000_000, np.datetime64("2026-01-05T10"), "M8[us]")
-    receipts[-1] = np.datetime64("NaT")
+    receipts[-1] = np.datetime64("NaT", "us")
     error = refusal(receipts)
     assert error.index == 999_999  # type: ignore[attr-defined]
 

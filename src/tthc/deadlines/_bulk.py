@@ -160,7 +160,9 @@ def _as_numpy(received_at: object) -> tuple[Any, bool, str] | None:
                 f"expected a one-dimensional array of receipts, got shape {received_at.shape}"
             )
         if isinstance(received_at, np.ma.MaskedArray):  # a masked receipt is a missing one
-            return received_at.filled(np.datetime64("NaT")), False, "NaT or masked"
+            # NaT in the array's own unit (numpy 2.5 deprecates a NaT of no unit)
+            missing = np.datetime64("NaT", np.datetime_data(received_at.dtype)[0])
+            return received_at.filled(missing), False, "NaT or masked"
         return received_at, False, "NaT"
     pa = sys.modules.get("pyarrow")
     if pa is not None and isinstance(received_at, pa.Array | pa.ChunkedArray):
