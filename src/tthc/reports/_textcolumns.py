@@ -57,6 +57,7 @@ _TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_
 _END_OF_DAY = ("due_at", "legal_due_at")
 _TEXTS = ("code", "procedure", "field", "agency", "level")
 _WAITS = ("supplement_waits", "payment_waits")
+_FLAGS = ("due_includes_waits", "paid_online", "digitised")
 _TRUTH = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 #: The spellings of :func:`tthc._iso8601.parse_date_or_time`, without surrounding spaces.
 _TIME = (
@@ -83,7 +84,8 @@ def _schema() -> pa.Schema:
         + [("channel", pa.string()), ("status", pa.int64())]
         + [(name, time) for name in _TIMES]
         + [(name, wait) for name in _WAITS]
-        + [("supplement_requests", pa.int64()), ("due_includes_waits", pa.bool_())]
+        + [("supplement_requests", pa.int64())]
+        + [(name, pa.bool_()) for name in _FLAGS]
     )
 
 
@@ -95,7 +97,7 @@ def _json_schema() -> pa.Schema:
     return pa.schema(
         [(name, pa.string()) for name in texts]
         + [("status", pa.int64()), ("supplement_requests", pa.int64())]
-        + [("due_includes_waits", pa.bool_())]
+        + [(name, pa.bool_()) for name in _FLAGS]
         + [(name, pa.list_(pa.list_(pa.string()))) for name in _WAITS]
     )
 
@@ -407,11 +409,12 @@ def _batch(table: pa.Table, *, csv: bool) -> tuple[pa.RecordBatch, np.ndarray]:
         values, empty, other = _whole(col)
         aside |= other
         columns[name] = pa.array(values, mask=empty | other)
-    col = column("due_includes_waits")
-    if col is None:
-        columns["due_includes_waits"] = pa.nulls(n, pa.bool_())
-    else:
-        columns["due_includes_waits"], other = _truth(col)
+    for name in _FLAGS:
+        col = column(name)
+        if col is None:
+            columns[name] = pa.nulls(n, pa.bool_())
+            continue
+        columns[name], other = _truth(col)
         aside |= other
     zeros, no = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     for name in _WAITS:
