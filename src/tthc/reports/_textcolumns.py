@@ -210,6 +210,80 @@ def _ints_of(parts: pa.StructArray, name: str) -> np.ndarray:
     return np.asarray(pc.cast(part, pa.int64()), dtype=np.int64)
 
 
+def _fixed(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The rows spelled ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM`` or ``YYYY-MM-DDTHH:MM:SS``.
+
+    The usual spellings, read from the bytes with array operations (no regular expression):
+    where they are, and their parts (year, month, day, hour, minute, second, and whether a
+    time is given) as the rows of a matrix. Every other row is for :data:`_TIME`.
+    """
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    n = len(column)
+    found = np.zeros(n, dtype=bool)
+    parts = np.zeros((n, 7), dtype=np.int64)
+    if not pa.types.is_string(column.type) or not n:
+        return found, parts
+    validity, offsets, data = column.buffers()
+    if data is None or not data.size:
+        return found, parts
+    bounds = np.frombuffer(offsets, dtype=np.int32)[column.offset : column.offset + n + 1]
+    length = np.diff(bounds)
+    fits = (length == 10) | (length == 16) | (length == 19)
+    if validity is not None:
+        fits &= ~np.asarray(column.is_null(), dtype=bool)
+    rows = np.flatnonzero(fits)
+    if not len(rows):
+        return found, parts
+    text = np.frombuffer(data, dtype=np.uint8)
+    first = bounds[rows].astype(np.int64)
+    last = len(text) - 1
+    size = length[rows]
+    timed, seconds = size >= 16, size == 19
+
+    def byte(i: int) -> np.ndarray:
+        at = first + i
+        return text[np.minimum(at, last) if i >= 10 else at]
+
+    def number(*places: int) -> tuple[np.ndarray, np.ndarray]:
+        """The digits at ``places`` as a number, and whether they are all digits."""
+        value = np.zeros(len(rows), dtype=np.int32)
+        ok = np.ones(len(rows), dtype=bool)
+        for i in places:
+            d = byte(i) - np.uint8(48)  # a digit: 0..9; anything else wraps above 9
+            ok &= d < 10
+            value = value * 10 + d
+        return value, ok
+
+    year, good = number(0, 1, 2, 3)
+    month, ok_month = number(5, 6)
+    day, ok_day = number(8, 9)
+    good &= ok_month & ok_day & (byte(4) == 45) & (byte(7) == 45)
+    t = byte(10)
+    hour, ok_hour = number(11, 12)
+    minute, ok_minute = number(14, 15)
+    clock = ((t == 84) | (t == 116) | (t == 32)) & (byte(13) == 58)  # T, t or a space; ":"
+    good &= ~timed | (clock & ok_hour & ok_minute)
+    second, ok_second = number(17, 18)
+    good &= ~seconds | ((byte(16) == 58) & ok_second)
+    picked = np.stack(
+        [
+            year,
+            month,
+            day,
+            np.where(timed, hour, 0),
+            np.where(timed, minute, 0),
+            np.where(seconds, second, 0),
+            timed,
+        ],
+        axis=1,
+    )
+    found[rows[good]] = True
+    parts[rows[good]] = picked[good]
+    return found, parts
+
+
 def _times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Vietnam local microseconds, where the value is missing, and where it is spelled otherwise.
 
@@ -219,21 +293,40 @@ def _times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarra
     outside the years 1 to 9999 are left to the streaming reader, which says why.
     """
     import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
     empty = _empty(column)
     n = len(column)
     if empty.all():
         return np.zeros(n, dtype=np.int64), empty, np.zeros(n, dtype=bool)
-    parts = pc.extract_regex(column, _TIME)
-    other = ~empty & np.asarray(parts.is_null(), dtype=bool)
-    year, month, day = (_ints_of(parts, k) for k in "ymd")
-    hour, minute, second = (_ints_of(parts, k) for k in "HMS")
-    fraction = np.asarray(
-        pc.cast(pc.utf8_rpad(pc.fill_null(parts.field("f"), ""), 6, "0"), "int64"), dtype=np.int64
-    )
-    zone = pc.fill_null(parts.field("z"), "")
-    timed = np.asarray(pc.fill_null(pc.not_equal(parts.field("t"), ""), False), dtype=bool)
+    found, parts = _fixed(column)
+    year, month, day, hour, minute, second, timed = parts.T
+    fraction, shift = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    other = np.zeros(n, dtype=bool)
+    rest = np.flatnonzero(~empty & ~found)
+    if len(rest):  # other spellings: a fraction, a zone, a time without seconds...
+        matched = pc.extract_regex(column.take(pa.array(rest)), _TIME)
+        other[rest] = np.asarray(matched.is_null(), dtype=bool)
+        for values, key in zip((year, month, day, hour, minute, second), "ymdHMS", strict=True):
+            values[rest] = _ints_of(matched, key)
+        fraction[rest] = np.asarray(
+            pc.cast(pc.utf8_rpad(pc.fill_null(matched.field("f"), ""), 6, "0"), "int64"),
+            dtype=np.int64,
+        )
+        timed[rest] = np.asarray(
+            pc.fill_null(pc.not_equal(matched.field("t"), ""), False), dtype=bool
+        )
+        zone = pc.fill_null(matched.field("z"), "")
+        zoned = np.asarray(pc.not_equal(zone, ""), dtype=bool)
+        if zoned.any():
+            utc = np.asarray(pc.match_substring_regex(zone, "^[Zz]$"), dtype=bool)
+            sign = np.where(np.asarray(pc.starts_with(zone, "-"), dtype=bool), -1, 1)
+            digits = pc.utf8_lpad(pc.replace_substring_regex(zone, "[^0-9]", ""), 4, "0")
+            hhmm = np.asarray(pc.cast(digits, "int64"), dtype=np.int64)
+            offset = np.where(utc, 0, hhmm // 100 * 60 + hhmm % 100)
+            other[rest] |= zoned & (offset >= 24 * 60)
+            shift[rest] = np.where(zoned, _VIETNAM - sign * offset * _MINUTE, 0)
     months = (year - 1970) * 12 + np.clip(month, 1, 12) - 1
     first_day = months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     next_first = (months + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
@@ -248,18 +341,9 @@ def _times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarra
         | (second > 59)
     )
     wall = (first_day + day - 1) * _DAY
-    wall += ((hour * 60 + minute) * 60 + second) * 1_000_000 + fraction
+    wall += ((hour * 60 + minute) * 60 + second) * 1_000_000 + fraction + shift
     if end_of_day:
-        wall += np.where(timed, 0, _DAY - 1)
-    zoned = np.asarray(pc.not_equal(zone, ""), dtype=bool)
-    if zoned.any():
-        utc = np.asarray(pc.match_substring_regex(zone, "^[Zz]$"), dtype=bool)
-        sign = np.where(np.asarray(pc.starts_with(zone, "-"), dtype=bool), -1, 1)
-        digits = pc.utf8_lpad(pc.replace_substring_regex(zone, "[^0-9]", ""), 4, "0")
-        hhmm = np.asarray(pc.cast(digits, "int64"), dtype=np.int64)
-        offset = np.where(utc, 0, hhmm // 100 * 60 + hhmm % 100)
-        other |= zoned & (offset >= 24 * 60)
-        wall = np.where(zoned, wall - sign * offset * _MINUTE + _VIETNAM, wall)
+        wall += np.where(timed.astype(bool), 0, _DAY - 1)
     low, high = _range()
     other |= ~empty & ((wall < low) | (wall > high))
     return np.where(empty | other, 0, wall), empty, other
@@ -307,8 +391,12 @@ def _truth(column: pa.Array) -> tuple[pa.Array, np.ndarray]:
 
 
 def _texts(column: pa.Array) -> pa.Array:
+    """Text, empty text as missing (null)."""
+    import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
+    if not pc.any(pc.equal(pc.binary_length(column), pa.scalar(0, pa.int32()))).as_py():
+        return column  # nothing empty: as read
     return pc.if_else(pc.equal(column, ""), None, column)
 
 
@@ -318,8 +406,32 @@ def _one_wait(
     """Where a row has one wait, its start and end (and where open), and rows to read aside.
 
     CSV: ``started/ended``; JSON: ``[[started, ended]]``. None, or two and more, are for
-    the streaming reader when the cell is not empty.
+    the streaming reader when the cell is not empty. Only the rows with a value are read.
     """
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    n = len(column)
+    if csv:
+        empty = _empty(column)
+    else:
+        empty = np.asarray(pc.fill_null(pc.list_value_length(column), 0), dtype=np.int64) == 0
+    rows = np.flatnonzero(~empty)
+    if len(rows) == n:
+        return _waits_in(column, csv=csv)
+    found = [np.zeros(n, dtype=np.int64 if i in (1, 2) else bool) for i in range(5)]
+    if len(rows):
+        for whole, part in zip(found, _waits_in(column.take(pa.array(rows)), csv=csv), strict=True):
+            whole[rows] = part
+    has, start, end, open_, other = found
+    return has, start, end, open_, other
+
+
+def _waits_in(
+    column: pa.Array, *, csv: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_one_wait` of every row."""
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
