@@ -127,9 +127,7 @@ def _polars(path: Path) -> Counts:
             pl.col(name).str.to_datetime("%Y-%m-%dT%H:%M") for name in ("received_at", "due_at")
         )
         if "result_ready_at" in frame.collect_schema():
-            frame = frame.with_columns(
-                pl.col("result_ready_at").str.to_datetime("%Y-%m-%dT%H:%M")
-            )
+            frame = frame.with_columns(pl.col("result_ready_at").str.to_datetime("%Y-%m-%dT%H:%M"))
     accepted = frame.filter(~pl.col("status").is_in([1, 3]))
     got = pl.col("received_at")
     received = (
@@ -154,7 +152,7 @@ def _duckdb(path: Path) -> Counts:
     reader = "read_csv" if path.suffix == ".csv" else "read_json"
     con = duckdb.connect()
     con.execute(
-        f"CREATE VIEW d AS SELECT field, status, received_at::TIMESTAMP AS received_at, "  # noqa: S608  (a local file name)
+        "CREATE VIEW d AS SELECT field, status, received_at::TIMESTAMP AS received_at, "
         f"due_at::TIMESTAMP AS due_at, result_ready_at::TIMESTAMP AS result_ready_at "
         f"FROM {reader}('{path}')"
     )
@@ -217,10 +215,10 @@ def run(quick: bool) -> list[Result]:
     rng = random.Random(766)
     pool_rows = [_raw(rng, i) for i in range(POOL)]
     others: dict[str, Callable[[Path], Counts]] = {}
+    import importlib.util
+
     for name, fn in (("polars", _polars), ("duckdb", _duckdb), ("pandas", _pandas)):
-        try:
-            __import__(name)
-        except ImportError:
+        if importlib.util.find_spec(name) is None:
             print(f"textfiles: {name} is not installed; no {name} comparison")
         else:
             others[name] = fn
