@@ -26,7 +26,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -666,8 +667,6 @@ def text_batches(
     says it: appended to ``issues``, or raised (``ValueError``) at the first when it is None.
     ``progress`` is told the records read, after each chunk.
     """
-    import numpy as np  # noqa: PLC0415
-
     csv = kind == "csv"
     header: list[str] = []
     number = 0
@@ -690,28 +689,66 @@ def text_batches(
             return
         header = found
     records = 0
-    for data in _chunks(handle, CHUNK_BYTES, first=not csv):
-        chunk = _Chunk(data, number + 1, name)
-        number += chunk.n
-        clean, aside = _aside(chunk, kind, len(header))
-        batches = []
-        later = [aside]
-        for lines, table in _parsed(chunk, clean, kind, header):
-            if table is None:
-                later.append(lines)
-                continue
-            batch, odd = _batch(table, csv=csv)
-            refused = refused_rows(batch) | odd
-            later.append(lines[refused])
-            batches.append(batch.filter(~refused))
-        records_aside = _read_aside(chunk, np.sort(np.concatenate(later)), kind, header, issues)
-        if records_aside:
-            batches.append(_records_batch(records_aside))
-        for batch in batches:
-            records += batch.num_rows
-            yield batch
-        if progress is not None:
-            progress(records)
+    # One chunk is parsed in a second thread while the batches of the one before are
+    # counted: pyarrow and numpy let go of the interpreter for most of their work.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tthc-text") as worker:
+        pending: tuple[Future[list[pa.RecordBatch]], list[Issue] | None] | None = None
+        for data in _chunks(handle, CHUNK_BYTES, first=not csv):
+            found_here: list[Issue] | None = None if issues is None else []
+            job = worker.submit(
+                _chunk_batches, data, number + 1, name, kind, header=header, issues=found_here
+            )
+            number += data.count(b"\n") + (not data.endswith(b"\n"))
+            if pending is not None:
+                records = yield from _handed(*pending, issues, records, progress)
+            pending = job, found_here
+        if pending is not None:
+            yield from _handed(*pending, issues, records, progress)
+
+
+def _handed(
+    job: Future[list[pa.RecordBatch]],
+    found: list[Issue] | None,
+    issues: list[Issue] | None,
+    records: int,
+    progress: Callable[[int], None] | None,
+) -> Generator[pa.RecordBatch, None, int]:
+    """The batches of one chunk, its issues added to ``issues``; the records read so far."""
+    batches = job.result()  # a bad line when strict: raised here, in the order of the lines
+    if issues is not None and found:
+        for issue in found:
+            issues.append(issue)
+    for batch in batches:
+        records += batch.num_rows
+        yield batch
+    if progress is not None:
+        progress(records)
+    return records
+
+
+def _chunk_batches(
+    data: bytes, first: int, name: str, kind: str, *, header: list[str], issues: list[Issue] | None
+) -> list[pa.RecordBatch]:
+    """The records of one chunk of whole lines, numbered from ``first``, as batches."""
+    import numpy as np  # noqa: PLC0415
+
+    csv = kind == "csv"
+    chunk = _Chunk(data, first, name)
+    clean, aside = _aside(chunk, kind, len(header))
+    batches = []
+    later = [aside]
+    for lines, table in _parsed(chunk, clean, kind, header):
+        if table is None:
+            later.append(lines)
+            continue
+        batch, odd = _batch(table, csv=csv)
+        refused = refused_rows(batch) | odd
+        later.append(lines[refused])
+        batches.append(batch.filter(~refused))
+    records_aside = _read_aside(chunk, np.sort(np.concatenate(later)), kind, header, issues)
+    if records_aside:
+        batches.append(_records_batch(records_aside))
+    return batches
 
 
 def _read_aside(
