@@ -143,6 +143,16 @@ def test_usage_errors_of_input_and_engine(
     assert err == f"tthc report: error: {message}\n"
 
 
+def test_a_closed_standard_input_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``tthc report - <&-``: Python has no standard input at all; this was a traceback."""
+    monkeypatch.setattr(sys, "stdin", None)
+    status, out, err = run(capsys, "-", "--input-format", "csv", "--period", "2026")
+    assert (status, out) == (EXIT_USAGE, "")
+    assert err == "tthc report: error: standard input is closed: there is nothing to read as -\n"
+
+
 def test_the_columns_engine_without_pyarrow_is_a_usage_error_and_auto_reads_records(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from tthc.cli._common import (
     add_calendar_option,
@@ -177,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     if kind is None:
         return _parquet_report(args, options, engine)
     issues = _FirstIssues()
-    with open_source(args.file, lambda: sys.stdin.buffer) as source:
+    with open_source(args.file, _stdin) as source:
         progress = Progress(
             sys.stderr, enabled=not args.quiet, size=source.size, position=source.position
         )
@@ -205,6 +205,14 @@ def run(args: argparse.Namespace) -> int:
         result = dataclasses.replace(result, skipped=count)
     _print(result, args)
     return 0
+
+
+def _stdin() -> IO[bytes]:
+    """Standard input's bytes; a usage error when it is closed (``tthc report - <&-``)."""
+    stream: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        _usage("standard input is closed: there is nothing to read as -")
+    return stream
 
 
 def _input_kind(file: str, input_format: str | None) -> str | None:
