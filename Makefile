@@ -48,6 +48,7 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(COMPILE) requirements/pip.in -o requirements/pip.lock
 	$(COMPILE) pyproject.toml --extra dev --no-emit-package tthc -o requirements/dev.lock
+	$(subst 3.10,3.11,$(COMPILE)) requirements/spark.in -o requirements/spark.lock
 
 clean:
 	rm -rf $(VENV) .venv-* .mypy_cache .ruff_cache .pytest_cache .coverage htmlcov

@@ -92,7 +92,16 @@ if TYPE_CHECKING:
         UnknownProcedure,
         VersionConflict,
     )
-    from tthc.reports import DossierRecord, Period, Report, ReportRow, report
+    from tthc.reports import (
+        DossierRecord,
+        Period,
+        Ranking,
+        Report,
+        ReportRow,
+        Target,
+        TargetResult,
+        report,
+    )
 
 del TYPE_CHECKING
 
@@ -170,6 +179,9 @@ _LAZY: dict[str, str] = {
     "transition": "tthc.dossier",
     "DossierRecord": "tthc.reports",
     "Period": "tthc.reports",
+    "Ranking": "tthc.reports",
+    "Target": "tthc.reports",
+    "TargetResult": "tthc.reports",
     "Report": "tthc.reports",
     "ReportRow": "tthc.reports",
     "report": "tthc.reports",
@@ -218,6 +230,7 @@ __all__ = [
     "Period",
     "PostalDispatch",
     "Procedure",
+    "Ranking",
     "Reception",
     "Refusal",
     "Report",
@@ -231,6 +244,8 @@ __all__ = [
     "Stop",
     "SupplementReceipt",
     "SupplementRequest",
+    "Target",
+    "TargetResult",
     "Timeliness",
     "TransitionNotAllowed",
     "TthcError",

@@ -22,11 +22,12 @@ def to_local(at: object) -> dt.datetime:
     """Return ``at`` as a naive Vietnam local datetime.
 
     Raises:
-        TypeError: ``at`` is not a datetime (a plain date has no time of day).
+        TypeError: ``at`` is not a datetime (a plain date has no time of day; pandas'
+            ``NaT``, a datetime subclass, is no instant).
         tthc.errors.DateOutOfRange: In Vietnam time ``at`` falls before year 1 or after
             year 9999 (``0001-01-01T00:00+14:00``), where no datetime exists.
     """
-    if not isinstance(at, _datetime):
+    if not isinstance(at, _datetime) or _is_nat(at):
         raise TypeError(f"expected a datetime.datetime, got {type(at).__name__} {at!r}")
     if at.tzinfo is None:
         return at
@@ -34,6 +35,11 @@ def to_local(at: object) -> dt.datetime:
         return at.astimezone(VIETNAM_TZ).replace(tzinfo=None)
     except OverflowError:
         raise _beyond(at, "in Vietnam time") from None
+
+
+def _is_nat(at: dt.datetime) -> bool:
+    """Whether ``at`` is pandas' ``NaT``: a datetime subclass, no instant, unequal to itself."""
+    return type(at) is not _datetime and at != at  # noqa: PLR0124  (the test for NaT)
 
 
 def from_local(local: dt.datetime, like: dt.datetime) -> dt.datetime:

@@ -114,7 +114,44 @@ def test_every_text_escaped(html_page: Parse) -> None:
     cls, title = marked(page)[dt.date(2026, 3, 3)]
     assert cls == "holiday"
     assert hostile in title  # read back intact
-    assert page.all("title")[0].text == "Lịch làm việc vn/<b> năm 2026"
+    assert page.all("title")[0].text == "Lịch làm việc năm 2026 (vn/<b>)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("vi", "Lịch làm việc năm 2026 (vn)"), ("en", "Working calendar 2026 (vn)")],
+)
+def test_title_says_the_year_then_the_calendar(html_page: Parse, lang: str, title: str) -> None:
+    page = html_page(year_to_html(VN, 2026, lang=lang))
+    assert page.all("title")[0].text == title
+    assert page.all("h1")[0].text == title
+
+
+def list_heads(page: Any) -> list[str]:
+    """The column headings of the list of days under the grids."""
+    return [th.attrs["class"] for th in page.all("th", scope="col") if "class" in th.attrs]
+
+
+def test_note_column_only_when_a_day_has_a_note(html_page: Parse) -> None:
+    announced = html_page(year_to_html(VN, 2026))
+    assert list_heads(announced) == ["date", "kind", "name", "source"]
+    rows = [tr for tr in announced.all("tr") if tr.content.startswith("01/01/2026")]
+    assert len(rows) == 1
+    estimated = html_page(year_to_html(VN, 2030))
+    assert list_heads(estimated) == ["date", "kind", "name", "source", "note"]
+    cells = [e for e in estimated.elements if e.tag == "td"]
+    first = next(i for i, c in enumerate(cells) if c.text.startswith("01/01/2030"))
+    assert cells[first + 4].content == "Ước tính: năm chưa có lịch nghỉ được công bố"
+
+
+def test_english_assumption_marked_english_on_the_vietnamese_page(html_page: Parse) -> None:
+    vi = html_page(year_to_html(VN, 2030, lang="vi"))
+    marked_en = [e for e in vi.elements if e.attrs.get("lang") == "en"]
+    assert [e.tag for e in marked_en] == ["span"]
+    assert marked_en[0].text.startswith("A weekday in lieu of Ngày Văn hóa Việt Nam")
+    assert any("Giả định: A weekday in lieu of" in td.content for td in vi.all("td"))
+    en = html_page(year_to_html(VN, 2030, lang="en"))
+    assert not [e for e in en.elements if e.attrs.get("lang") == "en" and e.tag != "html"]
 
 
 @pytest.mark.parametrize(

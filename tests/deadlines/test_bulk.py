@@ -70,22 +70,37 @@ NO_DEFAULT = Procedure("1.002", {"urgent": Duration.working_days(1)})
 
 
 def scalar(
-    limits: Any, receipts: list[dt.datetime], **options: Any
+    limits: Any, receipts: list[dt.datetime | None], *, missing: str | None, **options: Any
 ) -> tuple[list[dt.datetime | None], tuple[int, type[Exception], str] | None]:
-    """compute_deadline element by element: the due instants up to the first refusal."""
+    """compute_deadline element by element: the due instants up to the first refusal.
+
+    A receipt of None is, in an array, a missing value called ``missing`` (NaT, an Arrow
+    null): refused once its limit is known, as compute_deadline refuses a limit first.
+    """
     each = limits if isinstance(limits, list) else [limits] * len(receipts)
     due: list[dt.datetime | None] = []
     try:
         for limit, at in zip(each, receipts, strict=True):
+            if at is None and missing is not None:
+                if not isinstance(limit, Duration):
+                    limit.time_limit(case=options.get("case"), channel=options.get("channel"))
+                raise DeadlineError(f"{missing}: every receipt needs an instant")
             due.append(compute_deadline(limit, at, **options).due_at)
     except Exception as error:  # any refusal: compared with the bulk one
         return due, (len(due), type(error), str(error))
     return due, None
 
 
-def assert_same(limits: Any, receipts: list[dt.datetime], given: Any, **options: Any) -> None:
+def assert_same(
+    limits: Any,
+    receipts: list[dt.datetime | None],
+    given: Any,
+    *,
+    missing: str | None = None,
+    **options: Any,
+) -> None:
     """compute_deadlines on ``given`` answers or refuses exactly as compute_deadline does."""
-    expected, refusal = scalar(limits, receipts, **options)
+    expected, refusal = scalar(limits, receipts, missing=missing, **options)
     if refusal is None:
         found = compute_deadlines(limits, given, **options)
         assert (found if isinstance(found, list) else found.tolist()) == expected
@@ -113,14 +128,28 @@ LIMITS = durations(kinds=list(DurationKind), max_amount=80) | st.sampled_from([F
 UNITS = {"us": 1, "ms": 1_000, "s": 1_000_000, "m": 60_000_000}
 
 
-def floored(at: dt.datetime, unit: str) -> dt.datetime:
+def floored(at: dt.datetime | None, unit: str) -> dt.datetime | None:
+    if at is None:
+        return None
     step = dt.timedelta(microseconds=UNITS[unit])
     return dt.datetime.min + (at - dt.datetime.min) // step * step
 
 
+def arrow(receipts: list[dt.datetime | None], unit: str, tz: str | None) -> Any:
+    """The receipts as an Arrow array: naive local time, or the same instants in ``tz``."""
+    unit = {"m": "s"}.get(unit, unit)  # Arrow has no minutes
+    if tz is None:
+        return pa.array(receipts, type=pa.timestamp(unit))
+    utc = [
+        None if at is None else (at - dt.timedelta(hours=7)).replace(tzinfo=dt.timezone.utc)
+        for at in receipts
+    ]
+    return pa.array(utc, type=pa.timestamp(unit, tz="UTC")).cast(pa.timestamp(unit, tz=tz))
+
+
 @settings(max_examples=300, deadline=None)
 @given(
-    receipts=st.lists(RECEIPTS, max_size=12),
+    receipts=st.lists(RECEIPTS | st.none(), max_size=12),
     limit=LIMITS,
     pool=st.lists(LIMITS, min_size=1, max_size=4),
     one_limit=st.booleans(),
@@ -129,9 +158,10 @@ def floored(at: dt.datetime, unit: str) -> dt.datetime:
     calendar=st.sampled_from(CALENDARS),
     unit=st.sampled_from(["us", "ns", *UNITS]),
     case=st.sampled_from([None, None, "urgent"]),
+    tz=st.sampled_from([None, "UTC", "Asia/Ho_Chi_Minh", "-05:00"]),
 )
 def test_equals_compute_deadline_element_by_element(
-    receipts: list[dt.datetime],
+    receipts: list[dt.datetime | None],
     limit: Duration,
     pool: list[Duration],
     one_limit: bool,
@@ -140,14 +170,17 @@ def test_equals_compute_deadline_element_by_element(
     calendar: WorkingCalendar,
     unit: str,
     case: str | None,
+    tz: str | None,
 ) -> None:
-    """Every kind, policy and calendar; one limit or one per receipt; errors by index."""
+    """Every kind, policy and calendar; one limit or one per receipt; numpy, Arrow (with
+    and without a zone) and lists; missing receipts; errors by index."""
     if unit != "ns":
         receipts = [floored(at, unit) for at in receipts]
     limits = limit if one_limit else [pool[p % len(pool)] for p in picks[: len(receipts)]]
     array = np.array(receipts, dtype="datetime64[us]").astype(f"datetime64[{unit}]")
     options = {"calendar": calendar, "policy": policy, "case": case}
-    assert_same(limits, receipts, array, **options)
+    assert_same(limits, receipts, array, missing="NaT", **options)
+    assert_same(limits, receipts, arrow(receipts, unit, tz), missing="null", **options)
     assert_same(limits, receipts, receipts, **options)
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,30 +13,10 @@ from tthc.reports import DossierRecord, Report, report
 dask_bag = pytest.importorskip("dask.bag")
 
 
-def rows(n: int) -> list[dict[str, Any]]:
-    """Database-like rows (plain dicts), as a partitioned export would hold them."""
-    rng = random.Random(7)
-    out = []
-    for i in range(n):
-        received = dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=rng.randrange(0, 24 * 120))
-        row: dict[str, Any] = {
-            "code": f"H{i:05d}",
-            "received_at": received,
-            "due_at": received + dt.timedelta(days=rng.randint(0, 10)),
-            "field": rng.choice(["Hộ tịch", "Chứng thực", "Đất đai"]),
-            "agency": rng.choice(["UBND xã A", "UBND xã B", "Sở Tư pháp"]),
-            "channel": rng.choice(["counter", "online", "postal"]),
-            "status": 4,
-        }
-        if rng.random() < 0.8:
-            row["status"] = 9
-            row["result_ready_at"] = received + dt.timedelta(hours=rng.randrange(1, 24 * 14))
-        out.append(row)
-    return out
-
-
-def test_dask_partitions_merge_to_the_single_process_report() -> None:
-    data = rows(3_000)
+def test_dask_partitions_merge_to_the_single_process_report(
+    export_rows: Callable[[int], list[dict[str, Any]]],
+) -> None:
+    data = export_rows(3_000)
     options: dict[str, Any] = {"period": "2026-Q1", "group_by": ("agency", "field", "month")}
     bag = dask_bag.from_sequence(data, npartitions=7)
     partials = bag.map_partitions(lambda part: [report(part, **options)])
@@ -50,8 +29,10 @@ def test_dask_partitions_merge_to_the_single_process_report() -> None:
     assert len(partials.compute(scheduler="synchronous")) == partials.npartitions > 1
 
 
-def test_the_merge_is_a_reduction_any_engine_can_use() -> None:
-    data = rows(500)
+def test_the_merge_is_a_reduction_any_engine_can_use(
+    export_rows: Callable[[int], list[dict[str, Any]]],
+) -> None:
+    data = export_rows(500)
     make = functools.partial(report, period="2026-Q1", group_by="field", policy="qd-766")
     chunks = [data[i : i + 97] for i in range(0, len(data), 97)]
     assert functools.reduce(Report.merge, map(make, chunks)) == make(data)
@@ -59,14 +40,16 @@ def test_the_merge_is_a_reduction_any_engine_can_use() -> None:
 
 # Dask's own use of pandas, which pandas 3.1 warns about; not tthc's.
 @pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index is deprecated")
-def test_a_dask_dataframe_over_parquet_files_reports_by_partition(tmp_path: Any) -> None:
+def test_a_dask_dataframe_over_parquet_files_reports_by_partition(
+    tmp_path: Any, export_rows: Callable[[int], list[dict[str, Any]]]
+) -> None:
     """A folder of Parquet files, read by Dask: a partial report per partition, merged."""
     dd = pytest.importorskip("dask.dataframe")
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
     import dask
 
-    data = rows(2_000)
+    data = export_rows(2_000)
     names = sorted({k for row in data for k in row})
     for i in range(4):
         part = data[i * 500 : (i + 1) * 500]

@@ -12,7 +12,7 @@ import pytest
 
 from tthc.calendar import WorkingCalendar
 from tthc.cli import EXIT_OK, main
-from tthc.deadlines import BY_DATE
+from tthc.deadlines import BY_DATE, CLASSIFICATION_POLICIES
 from tthc.reports import DossierRecord, Report, ReportRow, report
 from tthc.reports._definitions import _attributes, definitions
 from tthc.reports._html import (
@@ -24,6 +24,7 @@ from tthc.reports._html import (
     render_report,
 )
 from tthc.reports._text import COLUMNS
+from tthc.reports._vietnamese import DEFINITIONS_VI, POLICY_RULES_VI
 
 Parse = Callable[[str], Any]
 D = dt.datetime
@@ -93,7 +94,8 @@ def test_headings_in_either_language_carry_their_definition(html_page: Parse) ->
         assert page.all("html")[0].attrs["lang"] == lang
         abbrs = page.all("abbr")
         assert [a.text for a in abbrs] == [column[index] for column in COLUMNS]
-        assert [a.attrs["title"] for a in abbrs] == [definitions()[c[0]] for c in COLUMNS]
+        expected = definitions() if lang == "en" else DEFINITIONS_VI
+        assert [a.attrs["title"] for a in abbrs] == [expected[c[0]] for c in COLUMNS]
     vi = html_page(render_report(MARCH, lang="vi"))
     assert "lĩnh vực" in [th.text for th in vi.all("th", scope="col")]
     assert "Tổng" in [th.text for th in vi.all("th", scope="row")]
@@ -117,6 +119,36 @@ def test_heading_says_period_cut_policy_rule_and_resolution(html_page: Parse) ->
     vi = html_page(render_report(MARCH, lang="vi")).text
     assert "2026-03 (01/03/2026 đến 31/03/2026)" in vi
     assert "có kết quả" in vi
+
+
+def test_vietnamese_page_defines_columns_and_rule_in_vietnamese(html_page: Parse) -> None:
+    page = html_page(render_report(MARCH, lang="vi"))
+    shown = [dd.text for dd in page.all("dd")[-len(COLUMNS) :]]
+    assert shown == [DEFINITIONS_VI[attr] for attr, _, _ in COLUMNS]
+    assert page.all("span", class_="rule")[0].text == POLICY_RULES_VI["by-date"]
+    assert not [e for e in page.elements if e.attrs.get("lang") == "en"]
+    english = [*definitions().values(), BY_DATE.description]
+    assert not [text for text in english if text in page.text]
+
+
+def test_every_column_and_classification_policy_has_its_vietnamese_text() -> None:
+    assert set(DEFINITIONS_VI) == {attr for attr, _, _ in COLUMNS}
+    assert set(POLICY_RULES_VI) == set(CLASSIFICATION_POLICIES)
+
+
+def test_a_text_not_translated_is_shown_in_english_marked_so(
+    html_page: Parse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(DEFINITIONS_VI, "rate")
+    monkeypatch.delitem(POLICY_RULES_VI, "by-date")
+    page = html_page(render_report(MARCH, lang="vi"))
+    marked = [e for e in page.elements if e.attrs.get("lang") == "en"]
+    assert [(e.tag, e.text) for e in marked] == [
+        ("span", BY_DATE.description),
+        ("dd", definitions()["rate"]),
+    ]
+    rate = next(a for a in page.all("abbr") if a.text == "tỷ lệ %")
+    assert rate.attrs["title"] == definitions()["rate"]
 
 
 def test_calendar_and_skipped_lines_said_when_there_are(html_page: Parse) -> None:

@@ -634,3 +634,60 @@ def test_the_columnar_path_at_the_edges_of_windows() -> None:
                 report, period="2026-Q1", group_by=group_by, policy=policy, calendar=VN
             )
             assert make(arrow_table(rs, shape)) == make(rs), (policy, group_by)
+
+
+_TARGETS = (
+    "late share < 0.4%",
+    "on-time rate >= 96%",
+    "share of units with on-time rate >= 96% > 80%",
+    "average processing time <= 5 working days",
+)
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(records(), max_size=30),
+    st.lists(st.integers(0, 2), max_size=30),
+    dimensions.filter(bool),
+    fast_policies,
+    st.booleans(),
+    arrow_shapes() | st.none(),
+)
+def test_indicators_of_merged_parts_equal_those_of_the_whole(
+    rs: list[DossierRecord],
+    parts: list[int],
+    group_by: list[str],
+    policy: str,
+    timed: bool,
+    shape: dict[str, object] | None,
+) -> None:
+    """Every indicator, QĐ 766 score, target verdict and rank merges exactly across parts.
+
+    The parts are read as records (``shape`` None) or as Arrow tables (the columnar path);
+    the whole is always read as records.
+    """
+    make = functools.partial(
+        report,
+        period="2026-Q1",
+        group_by=group_by,
+        policy=policy,
+        calendar=VN if timed else None,
+    )
+    split: list[list[DossierRecord]] = [[], [], []]
+    for i, r in enumerate(rs):
+        split[parts[i] if i < len(parts) else 0].append(r)
+    if shape is None:
+        partial_reports = [make(p) for p in split]
+    else:
+        partial_reports = [
+            make(arrow_table(p, {**shape, "batch": 1} if not p else shape)) for p in split
+        ]
+    merged = functools.reduce(Report.merge, partial_reports)
+    whole = make(rs)
+    assert [row.group for row in merged.rows] == [row.group for row in whole.rows]
+    for mine, theirs in zip((merged.total, *merged.rows), (whole.total, *whole.rows), strict=True):
+        assert mine.indicators() == theirs.indicators(), mine.group
+        assert mine.qd766_scores() == theirs.qd766_scores(), mine.group
+    assert merged.evaluate(_TARGETS) == whole.evaluate(_TARGETS)
+    assert merged.rank("rate") == whole.rank("rate")
+    assert merged.rank("late share") == whole.rank("late share")

@@ -145,3 +145,36 @@ def test_a_time_read_inline_is_the_time_parse_date_or_time_reads(
     text = moment.isoformat(sep=sep, timespec=spec)
     record = record_from_row({"code": "x", "received_at": text, "status": 2})
     assert record.received_at == parse_date_or_time(text)
+
+
+json_lines = (
+    json_rows
+    | json_rows.map(lambda text: text.replace('"', '"\\u0041', 1))  # an escape in a key
+    | json_rows.map(lambda text: text[:-1] + ', "code": "B"}' if len(text) > 2 else text)
+    | st.sampled_from(["{", "{}", "[]", '{"a": 1} x', " " + GOOD_JSON, GOOD_JSON])
+    | st.sampled_from(["\\ud800", "\\u00e9", "\\n"]).map(  # escapes in a good row
+        lambda escape: GOOD_JSON.replace('"A"', f'"A{escape}"')
+    )
+    | st.just(GOOD_JSON[:-1] + ', "status": 9}')  # a key given twice
+)
+
+
+@given(st.lists(json_lines, max_size=6))
+def test_the_usual_json_line_shortcut_reads_what_the_general_path_reads(
+    lines: list[str],
+) -> None:
+    """Each line read by the shortcut (object, no escapes, not deep) gives the record, or the
+    issue, the general path gives: line by line, the same outcome."""
+    from tthc.reports._readers import _jsonl_rows, json_row, record_or_issue
+
+    numbered = list(enumerate(lines, start=1))
+    fast = []
+    for number, row in _jsonl_rows(iter(numbered), "f.jsonl"):
+        fast.append((number, row if type(row).__name__ == "DossierRecord" else
+                     record_or_issue(row, "f.jsonl", number)))  # fmt: skip
+    general = [
+        (number, record_or_issue(row, "f.jsonl", number))
+        for number, text in numbered
+        if (row := json_row(text, "f.jsonl", number)) is not None
+    ]
+    assert fast == general

@@ -28,7 +28,7 @@ _MARKED = (DayKind.HOLIDAY, DayKind.COMPENSATORY, DayKind.SWAPPED, DayKind.MAKEU
 #: Per language: the page's words, the weekday headings (Monday first), the month names.
 _WORDS: dict[str, dict[str, str]] = {
     "vi": {
-        "title": "Lịch làm việc {name} năm {year}",
+        "title": "Lịch làm việc năm {year} ({name})",
         "announced": "Lịch nghỉ đã được công bố.",
         "estimated": (
             "ƯỚC TÍNH: chưa có lịch nghỉ được công bố cho năm này (các năm đã công bố: "
@@ -53,7 +53,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "estimate": "Ước tính hoặc giả định (chưa công bố)",
     },
     "en": {
-        "title": "Working calendar {name} {year}",
+        "title": "Working calendar {year} ({name})",
         "announced": "Announced schedule.",
         "estimated": (
             "ESTIMATED: no announced schedule for this year (announced years: "
@@ -112,8 +112,9 @@ border:1px solid #d0d7de}
 .estimate{outline:2px dashed #1f2328;outline-offset:-3px}
 .estimate::after{content:"*"}
 td[title]{cursor:help}
-.days{border-collapse:collapse;margin-top:1.5em;font-size:.92em}
+.days{border-collapse:collapse;margin-top:1.5em;font-size:.92em;width:100%}
 .days th,.days td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
+.days .date{width:11em}.days .kind{width:10em}.days .name{width:15em}.days .note{width:18em}
 .days th{background:#f6f8fa}
 .url{word-break:break-all;color:#57606a;font-size:.9em}
 """
@@ -192,12 +193,27 @@ def _legend(lang: str) -> list[str]:
     return out
 
 
-def _day_list(marked: list[DayInfo], lang: str) -> list[str]:
+def _notes(info: DayInfo, lang: str) -> list[str]:
+    """A day's notes in the list, escaped: estimated, and its assumption (in English)."""
     words = _WORDS[lang]
-    heads = "".join(
-        f'<th scope="col">{escape(words[k])}</th>'
-        for k in ("date", "kind", "name", "source", "note")
-    )
+    notes = []
+    if info.estimated:
+        notes.append(escape(words["estimated_day"]))
+    if info.assumption:
+        # the assumptions are written in English only
+        assumption = escape(info.assumption)
+        if lang != "en":
+            assumption = f'<span lang="en">{assumption}</span>'
+        notes.append(f"{escape(words['assumed_day'])}: {assumption}")
+    return notes
+
+
+def _day_list(marked: list[DayInfo], lang: str) -> list[str]:
+    """The marked days as a table; its note column only when a day has a note."""
+    words = _WORDS[lang]
+    notes = {info.date: _notes(info, lang) for info in marked}
+    columns = ["date", "kind", "name", "source"] + (["note"] if any(notes.values()) else [])
+    heads = "".join(f'<th scope="col" class="{k}">{escape(words[k])}</th>' for k in columns)
     out = [
         f"<h2>{escape(words['list'])}</h2>",
         '<table class="days">',
@@ -212,15 +228,11 @@ def _day_list(marked: list[DayInfo], lang: str) -> list[str]:
             source = escape(str(info.source))
             if info.source.url:
                 source += f'<br><span class="url">{escape(info.source.url)}</span>'
-        notes = []
-        if info.estimated:
-            notes.append(escape(words["estimated_day"]))
-        if info.assumption:
-            notes.append(f"{escape(words['assumed_day'])}: {escape(info.assumption)}")
+        note = f"<td>{'<br>'.join(notes[info.date])}</td>" if "note" in columns else ""
         out.append(
             f"<tr><td>{info.date:%d/%m/%Y} ({escape(weekday)})</td>"
             f"<td>{escape(words[_kind_class(info)])}</td><td>{escape(name)}</td>"
-            f"<td>{source}</td><td>{'<br>'.join(notes)}</td></tr>"
+            f"<td>{source}</td>{note}</tr>"
         )
     out += ["</tbody>", "</table>"]
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -13,6 +14,16 @@ from tthc.cli._common import (
     add_lang_option,
     iso_datetime,
     load_calendar_option,
+)
+from tthc.cli._targets import (
+    add_target_options,
+    check_target_options,
+    evaluate_options,
+    extras_json,
+    extras_text,
+    html_views,
+    missed_text,
+    needs_calendar,
 )
 
 if TYPE_CHECKING:
@@ -111,7 +122,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format",
         choices=("text", "json", "csv", "html"),
         default="text",
-        help="html: one self-contained page with the groups ranked by their rate",
+        help="html: one self-contained page, the groups ranked by their rate or --rank-by",
     )
     add_lang_option(parser, what="the text headings and the HTML page")
     parser.add_argument(
@@ -119,6 +130,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="text: one table however wide, instead of tables that fit 100 columns",
     )
+    add_target_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -163,9 +175,13 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _usage(f"--period: {exc}")
     dims = _dimensions(args.group_by)
+    problem = check_target_options(args, dims)
+    if problem is not None:
+        _usage(problem)
     kind = _input_kind(args.file, args.input_format)
     engine = _engine(args.engine, args.policy)
-    calendar = load_calendar_option(args.calendar) if args.policy == "by-session" else None
+    timed = args.policy == "by-session" or args.calendar is not None or needs_calendar(args)
+    calendar = load_calendar_option(args.calendar) if timed else None
     options: dict[str, Any] = {
         "period": period,
         "as_of": args.as_of,
@@ -203,8 +219,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(f"tthc report: {lines} skipped, not counted", file=sys.stderr)
         result = dataclasses.replace(result, skipped=count)
-    _print(result, args)
-    return 0
+    return _print(result, args)
 
 
 def _stdin() -> IO[bytes]:
@@ -323,21 +338,30 @@ def _parquet_report(args: argparse.Namespace, options: dict[str, Any], engine: s
             message if message.startswith(args.file) else f"{args.file}: {message}", file=sys.stderr
         )
         return 1
-    _print(result, args)
-    return 0
+    return _print(result, args)
 
 
-def _print(result: Report, args: argparse.Namespace) -> None:
+def _print(result: Report, args: argparse.Namespace) -> int:
+    """Print the report, its targets and ranking; 1 when --fail-on-missed and one is missed."""
+    extras = evaluate_options(result, args)
     if args.format == "json":
-        print(result.to_json())
+        print(json.dumps({**result.to_dict(), **extras_json(extras)}, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         sys.stdout.write(result.to_csv())
     elif args.format == "html":
         from tthc.reports._html import RATE_BARS_TITLE, rate_bars, render_report  # noqa: PLC0415
 
-        page = render_report(
-            result, lang=args.lang, bars=rate_bars(result), bars_title=RATE_BARS_TITLE[args.lang]
+        targets, bars, title = html_views(extras, args.lang)
+        if bars is None:
+            bars, title = rate_bars(result), RATE_BARS_TITLE[args.lang]
+        sys.stdout.write(
+            render_report(result, lang=args.lang, targets=targets, bars=bars, bars_title=title)
         )
-        sys.stdout.write(page)
     else:
         print(result.to_text(lang=args.lang, width=None if args.wide else 100))
+        if extras.results or extras.ranking is not None:
+            print(f"\n{extras_text(extras, args.lang)}")
+    if args.fail_on_missed and extras.missed:
+        print(f"tthc report: {missed_text(extras)} (--fail-on-missed)", file=sys.stderr)
+        return 1
+    return 0

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tthc.calendar import WorkingCalendar
 from tthc.deadlines._compute import HasTimeLimit, compute_deadline
-from tthc.deadlines._policies import CIVIL_CODE, DeadlinePolicy
+from tthc.deadlines._policies import CIVIL_CODE, POLICIES, DeadlinePolicy
 from tthc.duration import Duration
 from tthc.errors import DateOutOfRange, DeadlineError
-
-if TYPE_CHECKING:
-    from tthc.calendar import WorkingCalendar
 
 __all__ = ["compute_deadlines"]
 
@@ -33,6 +31,19 @@ _VIETNAM_OFFSET = 7 * 3600 * 1_000_000  # UTC+07:00 in microseconds, no daylight
 _FIRST = (dt.datetime.min - _EPOCH) // _MICROSECOND
 _LAST = (dt.datetime.max - _EPOCH) // _MICROSECOND
 _FINER_THAN_MICROSECONDS = frozenset(("ns", "ps", "fs", "as"))
+#: How to turn an array of another kind into receipts, by numpy dtype kind. numpy drops
+#: the zone of an aware datetime, and Unix times count in UTC: neither is local time.
+_UNIX = (
+    "; numbers are not instants: Unix times (UTC) go as pyarrow.array(values, "
+    "type=pyarrow.timestamp('s', tz='UTC')), in the unit they count"
+)
+_CONVERSIONS = {
+    "O": "; naive Vietnam local datetimes convert with .astype('datetime64[us]'); aware "
+    "ones lose their zone in numpy: pass them as a list (.tolist())",
+    "i": _UNIX,
+    "u": _UNIX,
+    "U": "; text in Vietnam local time converts with .astype('datetime64[us]')",
+}
 
 
 def compute_deadlines(
@@ -85,11 +96,13 @@ def compute_deadlines(
         The due instants, in the receipts' order.
 
     Raises:
-        TypeError: ``received_at`` or ``limits`` is not one of the forms above.
+        TypeError: ``received_at`` or ``limits`` is not one of the forms above (a set or
+            a mapping of limits has no order to pair with the receipts), or ``calendar``
+            or ``policy`` is not a calendar or a policy (a policy's name, say).
         ValueError: ``limits`` does not give one limit per receipt, or a numpy array is
             not one-dimensional.
-        DeadlineError: A receipt is ``NaT`` (or an Arrow null), or has a fraction of a
-            microsecond.
+        DeadlineError: A receipt is ``NaT`` (or an Arrow null, or a masked element of a
+            numpy masked array), or has a fraction of a microsecond.
         Exception: Whatever :func:`~tthc.compute_deadline` raises for an element (a date
             outside the calendar's range: :class:`~tthc.errors.DateOutOfRange`), for the
             first element refused, with the message prefixed by ``received_at[i]: `` and
@@ -106,6 +119,7 @@ def compute_deadlines(
     """
     if policy is None:
         policy = CIVIL_CODE
+    _check_options(calendar, policy)
     values = _as_numpy(received_at)
     if values is None:
         return _each(
@@ -116,19 +130,37 @@ def compute_deadlines(
     return due_many(limits, values, calendar=calendar, case=case, channel=channel, policy=policy)
 
 
+def _check_options(calendar: object, policy: object) -> None:
+    """Refuse, once and before any receipt, options that serve every receipt alike."""
+    if not isinstance(calendar, WorkingCalendar):
+        raise TypeError(
+            "expected calendar as a WorkingCalendar (WorkingCalendar.vietnam(), "
+            f"load_calendar(path)), got {type(calendar).__name__} {calendar!r}"
+        )
+    if not isinstance(policy, DeadlinePolicy):
+        named = isinstance(policy, str) and policy in POLICIES
+        hint = f"; tthc.deadlines.POLICIES[{policy!r}] is one" if named else ""
+        raise TypeError(
+            "expected policy as a DeadlinePolicy (tthc.deadlines.CIVIL_CODE, ...), "
+            f"got {type(policy).__name__} {policy!r}{hint}"
+        )
+
+
 def _as_numpy(received_at: object) -> tuple[Any, bool, str] | None:
     """``(datetime64 array, aware, what a missing value is called)``, or None for a sequence."""
     np = sys.modules.get("numpy")
     if np is not None and isinstance(received_at, np.ndarray):
         if received_at.dtype.kind != "M":
             raise TypeError(
-                f"expected a datetime64 array of receipts, got a {received_at.dtype} array; "
-                "convert it with .astype('datetime64[us]')"
+                f"expected a datetime64 array of receipts, got a {received_at.dtype} array"
+                + _CONVERSIONS.get(received_at.dtype.kind, "")
             )
         if received_at.ndim != 1:
             raise ValueError(
                 f"expected a one-dimensional array of receipts, got shape {received_at.shape}"
             )
+        if isinstance(received_at, np.ma.MaskedArray):  # a masked receipt is a missing one
+            return received_at.filled(np.datetime64("NaT")), False, "NaT or masked"
         return received_at, False, "NaT"
     pa = sys.modules.get("pyarrow")
     if pa is not None and isinstance(received_at, pa.Array | pa.ChunkedArray):
@@ -151,7 +183,7 @@ def per_receipt(limits: object, size: int) -> Iterator[Any] | None:
     """Each receipt's limit, or None when ``limits`` is one limit for all of them."""
     if isinstance(limits, Duration) or hasattr(limits, "time_limit"):
         return None
-    if isinstance(limits, str | bytes) or not hasattr(limits, "__len__"):
+    if isinstance(limits, str | bytes | Set | Mapping) or not hasattr(limits, "__len__"):
         raise TypeError(
             "expected limits as a Duration, a procedure, or a sequence of them (one per "
             f"receipt), got {type(limits).__name__}"

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["due_many"]
 
+#: Each pass of the array counters costs about as much as this many scalar calls: when
+#: the limits are more than this, one shared by fewer receipts goes receipt by receipt.
+_FEW = 64
 _YEAR_1 = np.datetime64(1 - 1970, "Y")
 _YEAR_10000 = np.datetime64(10000 - 1970, "Y")
 
@@ -74,17 +77,26 @@ def _local(values: Any, aware: bool) -> tuple[Any, Any, Any]:
 
 
 def _groups(items: list[Any]) -> tuple[list[Any], Any, list[Any]]:
-    """``(distinct limits, each item's group, each group's indexes in order)``."""
+    """``(distinct limits, each item's group, each group's indexes in order)``.
+
+    Items are told apart by identity first (one pass without Python calls), then equal ones
+    (a limit built anew for each row) share a group. When one limit serves every item, the
+    answer is ``([limit], None, [None])``, as for a single limit.
+    """
+    ids = np.fromiter(map(id, items), np.int64, len(items))
+    if len(ids) and bool((ids == ids[0]).all()):
+        return [items[0]], None, [None]
+    _, first, by_id = np.unique(ids, return_index=True, return_inverse=True)
+    objects = [items[i] for i in first.tolist()]
     keys: dict[Any, int] = {}
     try:
-        codes = [keys.setdefault(item, len(keys)) for item in items]
+        codes = [keys.setdefault(item, len(keys)) for item in objects]
         distinct = list(keys)
-    except TypeError:  # an unhashable limit: group by identity
-        by_id: dict[int, int] = {}
-        codes = [by_id.setdefault(id(item), len(by_id)) for item in items]
-        first = dict(zip(codes[::-1], items[::-1], strict=True))
-        distinct = [first[g] for g in range(len(by_id))]
-    group = np.asarray(codes, dtype=np.int64)
+    except TypeError:  # an unhashable limit: identity alone
+        codes, distinct = list(range(len(objects))), objects
+    if len(distinct) == 1:
+        return distinct, None, [None]
+    group = np.asarray(codes, dtype=np.int64)[by_id.ravel()]
     order = np.argsort(group, kind="stable")
     bounds = np.searchsorted(group[order], np.arange(len(distinct) + 1))
     return distinct, group, [order[a:b] for a, b in pairwise(bounds)]
@@ -115,6 +127,9 @@ def due_many(
     todo = ~valid  # left to compute_deadline, which raises for each bad element
     refused: dict[int, Exception] = {}
     for g, (limit, idx) in enumerate(zip(distinct, indexes, strict=True)):
+        if idx is not None and len(idx) < _FEW and len(distinct) > _FEW:
+            todo[idx] = True  # many limits, few receipts each: one by one is quicker
+            continue
         try:
             duration = (
                 limit

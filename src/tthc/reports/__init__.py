@@ -10,21 +10,37 @@ with its source.
 """
 
 from tthc.reports._dossiers import record_from_dossier
+from tthc.reports._indicators import INDICATORS, Indicator, Score, TimeUnit, indicator
 from tthc.reports._periods import Period
+from tthc.reports._ranking import TIE_RULE, RankEntry, Ranking
 from tthc.reports._readers import read_records
 from tthc.reports._records import CHANNELS, DossierRecord, SupportsToRecord, as_record
 from tthc.reports._report import Report, ReportRow, percent, report
 from tthc.reports._rules import Resolution
+from tthc.reports._targets import Comparison, Target, TargetResult, UnitShare, Verdict
 
 __all__ = [
     "CHANNELS",
+    "INDICATORS",
+    "TIE_RULE",
+    "Comparison",
     "DossierRecord",
+    "Indicator",
     "Period",
+    "RankEntry",
+    "Ranking",
     "Report",
     "ReportRow",
     "Resolution",
+    "Score",
     "SupportsToRecord",
+    "Target",
+    "TargetResult",
+    "TimeUnit",
+    "UnitShare",
+    "Verdict",
     "as_record",
+    "indicator",
     "percent",
     "read_records",
     "record_from_dossier",

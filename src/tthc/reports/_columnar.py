@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from tthc.deadlines import BY_DATE, BY_INSTANT, QD_766, TT_01_2018
 from tthc.reports._columnar_flows import ColumnFlows
 from tthc.reports._periods import TIME_DIMENSIONS, Period, time_label
+from tthc.reports._prefetch import read_ahead
 from tthc.reports._records import CHANNELS, DossierRecord
 from tthc.reports._tally import (
     _CARRIED,
@@ -98,6 +99,7 @@ _VIETNAM = 7 * 3_600_000_000  # UTC+07:00, in microseconds
 _LOWEST = (dt.datetime(1, 1, 1) - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1)
 _HIGHEST = (dt.datetime.max - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1)
 _EARLY, _ON_TIME, _LATE = 0, 1, 2
+_FIRST, _LAST = -(1 << 63), (1 << 63) - 1  # the int64 instants before and after every other
 
 
 def is_columnar(source: object) -> bool:
@@ -157,7 +159,8 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
         parquet = pq.ParquetFile(path)
     except pa.ArrowInvalid as exc:
         raise ValueError(f"{os.fspath(path)}: not a Parquet file: {exc}") from None
-    batches = parquet.iter_batches(batch_size=BATCH_ROWS)
+    # The next batch is decoded while this one is counted.
+    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS))
     return pa.RecordBatchReader.from_batches(parquet.schema_arrow, batches)
 
 
@@ -330,7 +333,7 @@ class _Wait:
     def __init__(self, has: np.ndarray, start: np.ndarray, end: np.ndarray, open_: np.ndarray):
         self.has, self.start, self.end, self.open = has, start, end, open_
 
-    def take(self, rows: np.ndarray) -> _Wait:
+    def take(self, rows: np.ndarray | slice) -> _Wait:
         return _Wait(self.has[rows], self.start[rows], self.end[rows], self.open[rows])
 
 
@@ -386,47 +389,59 @@ def _waits_of(column: pa.Array | None, n: int) -> tuple[_Wait, np.ndarray, np.nd
 # ---------------------------------------------------------------- the rules on arrays
 
 
-def _by_date(finished: np.ndarray, due: np.ndarray, no_due: np.ndarray) -> np.ndarray:
+def _bounds(
+    policy: str, due: tuple[np.ndarray, np.ndarray], legal: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the instants where ``policy``'s verdict changes.
+
+    A dossier finished before the first is early, from the second on late, between them on
+    time.
+
+    Computed once per batch, so a verdict at any instant is two comparisons: no division
+    by the day per window.
+    """
     import numpy as np  # noqa: PLC0415
 
-    f, d = finished // _DAY, due // _DAY
-    verdict = np.where(f < d, _EARLY, np.where(f == d, _ON_TIME, _LATE))
-    return np.where(no_due, _ON_TIME, verdict)
+    due_us, no_due = due
+    legal_us, no_legal = legal
+    if policy == BY_INSTANT.name:
+        early_before, late_from, none = due_us, due_us + 1, no_due
+    elif policy in (BY_DATE.name, TT_01_2018.name):  # TT 01/2018: against the legal time
+        against, none = (
+            (due_us, no_due)
+            if policy == BY_DATE.name
+            else (np.where(no_legal, due_us, legal_us), no_due & no_legal)
+        )
+        early_before = against - against % _DAY  # the day's midnight
+        late_from = early_before + _DAY
+    else:  # QĐ 766: late past the instant, early before its day; no appointment, the law's
+        against, none = np.where(no_due, legal_us, due_us), no_due & no_legal
+        early_before, late_from = against - against % _DAY, against + 1
+    # No due date at all: on time whenever it ends.
+    return np.where(none, _FIRST, early_before), np.where(none, _LAST, late_from)
 
 
 def _verdicts(
     policy: str,
     finished: np.ndarray,
-    times: dict[str, tuple[np.ndarray, np.ndarray]],
+    bounds: tuple[np.ndarray, np.ndarray],
     requests: np.ndarray,
 ) -> np.ndarray:
     """Early, on time or late (0, 1, 2) under ``policy``, for dossiers without waits."""
     import numpy as np  # noqa: PLC0415
 
-    due, no_due = times["due_at"]
-    legal, no_legal = times["legal_due_at"]
-    if policy == BY_DATE.name:
-        return _by_date(finished, due, no_due)
-    if policy == BY_INSTANT.name:
-        verdict = np.where(finished < due, _EARLY, np.where(finished == due, _ON_TIME, _LATE))
-        return np.where(no_due, _ON_TIME, verdict)
-    if policy == TT_01_2018.name:  # by date, against the time allowed by law
-        return _by_date(finished, np.where(no_legal, due, legal), no_due & no_legal)
-    # QĐ 766: more than one supplement request is late; no appointment, the legal maximum.
-    against = np.where(no_due, legal, due)
-    verdict = np.where(
-        finished > against,
-        _LATE,
-        np.where(finished // _DAY < against // _DAY, _EARLY, _ON_TIME),
-    )
-    verdict = np.where(no_due & no_legal, _ON_TIME, verdict)
-    return np.where(requests > 1, _LATE, verdict)
+    early_before, late_from = bounds
+    verdict = (finished >= early_before).astype(np.int64) + (finished >= late_from)
+    if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
+        # QĐ 766: more than one supplement request is late.
+        verdict = np.where(requests > 1, _LATE, verdict)
+    return verdict
 
 
 def _verdicts_at(
     policy: str,
     at: np.ndarray,
-    times: dict[str, tuple[np.ndarray, np.ndarray]],
+    bounds: tuple[np.ndarray, np.ndarray],
     requests: np.ndarray,
     *,
     supplement: _Wait,
@@ -445,7 +460,7 @@ def _verdicts_at(
         waited = supplement.has & ~includes & (supplement.start < at)
         until = np.minimum(np.where(supplement.open, at, supplement.end), at)
         finished = at - np.where(waited, until - supplement.start, 0)
-    return _verdicts(policy, finished, times, made)
+    return _verdicts(policy, finished, bounds, made)
 
 
 def _end_codes(kind: np.ndarray, verdict: np.ndarray) -> np.ndarray:
@@ -907,10 +922,10 @@ def _count_open_windows(
     import numpy as np  # noqa: PLC0415
 
     w = len(cuts)
-    times = {"due_at": due, "legal_due_at": legal}
+    bounds = _bounds(policy, due, legal)
     ends_in = ~no_end & (end < cut)
     end_code = _end_codes(
-        kind, _verdicts_at(policy, end, times, requests, supplement=supplement, includes=includes)
+        kind, _verdicts_at(policy, end, bounds, requests, supplement=supplement, includes=includes)
     )
     lo = np.where(received < start, 0, windows_of.of(received))
     hi = np.where(ends_in, windows_of.of(end), w - 1)
@@ -919,27 +934,29 @@ def _count_open_windows(
     active = np.arange(len(received))
     k = 0
     while len(active):
-        i = lo[active] + k
+        # Every dossier is in its first window: views, not copies, of the whole arrays.
+        rows: np.ndarray | slice = slice(None) if k == 0 else active
+        i = lo[rows] + k
         at = cuts[i]
-        code = first_code[active] if k == 0 else np.full(len(active), _CARRIED, dtype=np.int64)
-        here = {name: (v[active], nulls[active]) for name, (v, nulls) in times.items()}
-        s, p = supplement.take(active), payment.take(active)
+        code = first_code.copy() if k == 0 else np.full(len(active), _CARRIED, dtype=np.int64)
+        here = (bounds[0][rows], bounds[1][rows])
+        s, p = supplement.take(rows), payment.take(rows)
         # Waiting for a supplement at the cut: judged when the wait began (the clock stopped).
         paused = s.has & (s.start < at) & (s.open | (s.end >= at))
         paying = p.has & (p.start < at) & (p.open | (p.end >= at))
         judged_at = np.where(paused, s.start, at)
         verdict = _verdicts_at(
-            policy, judged_at, here, requests[active], supplement=s, includes=includes[active]
+            policy, judged_at, here, requests[rows], supplement=s, includes=includes[rows]
         )
         late = verdict == _LATE
-        ended = ends_in[active] & (end[active] < at)
-        code |= np.where(ended, end_code[active], np.where(late, _OPEN_OVERDUE, _OPEN_IN_TIME))
+        ended = ends_in[rows] & (end[rows] < at)
+        code |= np.where(ended, end_code[rows], np.where(late, _OPEN_OVERDUE, _OPEN_IN_TIME))
         code |= np.where(~ended & paused, _PAUSED_SUPPLEMENT, 0)
         code |= np.where(~ended & paying, _PAUSED_PAYMENT, 0)
-        r_at = returned_at[active]
-        code |= np.where(returned[active] & (starts[i] <= r_at) & (r_at < at), _RETURNED, 0)
-        keys.append(((group[active] * w + i) << 10) | code)
-        done = i == hi[active]
+        r_at = returned_at[rows]
+        code |= np.where(returned[rows] & (starts[i] <= r_at) & (r_at < at), _RETURNED, 0)
+        keys.append(((group[rows] * w + i) << 10) | code)
+        done = i == hi[rows]
         last_code[active[done]] = code[done]
         active = active[~done]
         k += 1

@@ -1,11 +1,14 @@
 """A report as one self-contained HTML page: heading, table, targets, ranking, definitions.
 
 The page has its CSS inline, its chart in inline SVG, no script and no external resource:
-it opens offline and prints. It says the period, the cut, the policy (with its rule) and
-the resolution; the table of every group's counters and rates and the total (the columns
+it opens offline and prints; a table wider than the window scrolls sideways, its first
+group column kept in view. It says the period, the cut, the policy (with its rule) and the
+resolution; the table of every group's counters and rates and the total (the columns
 of the text tables, ``_text.COLUMNS``); the targets met or missed and a ranking as a bar
 chart, when given (sections left out when empty); and the definition of every column,
-read from :class:`~tthc.reports.ReportRow` (``_definitions``). Every text is escaped.
+read from :class:`~tthc.reports.ReportRow` (``_definitions``), in Vietnamese on the
+Vietnamese page (``_vietnamese``; a text it lacks is shown in English, marked
+``lang="en"``). Every text is escaped.
 
 The targets and the bars are small view models (:class:`TargetView`, :class:`BarView`):
 the page draws what it is given, in the order given, and computes nothing.
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING
 from tthc.deadlines import CLASSIFICATION_POLICIES
 from tthc.reports._definitions import definitions
 from tthc.reports._text import _GROUP_VI, COLUMNS
+from tthc.reports._vietnamese import DEFINITIONS_VI, POLICY_RULES_VI
 
 if TYPE_CHECKING:
     from tthc.reports._report import Report, ReportRow
@@ -138,6 +142,10 @@ table.targets{border-collapse:collapse;font-size:.9em}
 .figures tfoot td,.figures tfoot th{font-weight:700;background:#f6f8fa}
 .figures tbody th,.figures tfoot th{text-align:left;font-weight:600;min-width:8em}
 .figures tbody tr:nth-child(even){background:#fbfcfd}
+.figures .group:first-child{position:sticky;left:0;z-index:1;background:#fff;
+box-shadow:inset -1px 0 #d0d7de}
+.figures tbody tr:nth-child(even) .group:first-child{background:#fbfcfd}
+.figures thead .group:first-child,.figures tfoot .group:first-child{background:#f6f8fa}
 .na{color:#8c959f}
 .met{color:#116329;font-weight:700}.missed{color:#cf222e;font-weight:700}
 .unknown{color:#57606a}
@@ -154,11 +162,23 @@ def _figure(value: object) -> str:
     return f'<td class="n">{escape(str(value))}</td>'
 
 
+def _translated(text: str, vietnamese: str | None, lang: str) -> tuple[str, str]:
+    """The text in the page's language, and the ``lang`` attribute it needs (or "")."""
+    if lang != "vi":
+        return text, ""
+    if vietnamese is None:
+        return text, ' lang="en"'
+    return vietnamese, ""
+
+
 def _meta(report: Report, lang: str) -> list[str]:
     words = _WORDS[lang]
     period = report.period
     policy = CLASSIFICATION_POLICIES.get(report.policy)
-    rule = f'<br><span class="rule">{escape(policy.description)}</span>' if policy else ""
+    rule = ""
+    if policy:
+        text, mark = _translated(policy.description, POLICY_RULES_VI.get(report.policy), lang)
+        rule = f'<br><span class="rule"{mark}>{escape(text)}</span>'
     items = [
         ("period", f"{period} ({words['from_to'].format(first=period.first, last=period.last)})"),
         ("cut", words["at"].format(cut=report.cut)),
@@ -185,11 +205,12 @@ def _heading(attr: str, english: str, vietnamese: str, lang: str, defs: dict[str
     definition = defs.get(attr)
     if definition is None:
         return f'<th scope="col">{text}</th>'
+    definition, _ = _translated(definition, DEFINITIONS_VI.get(attr), lang)
     return f'<th scope="col"><abbr title="{escape(definition)}">{text}</abbr></th>'
 
 
 def _row(cells_head: list[str], row: ReportRow) -> str:
-    heads = "".join(f'<th scope="row">{escape(c)}</th>' for c in cells_head)
+    heads = "".join(f'<th scope="row" class="group">{escape(c)}</th>' for c in cells_head)
     figures = "".join(_figure(getattr(row, attr)) for attr, _, _ in COLUMNS)
     return f"<tr>{heads}{figures}</tr>"
 
@@ -197,7 +218,7 @@ def _row(cells_head: list[str], row: ReportRow) -> str:
 def _table(report: Report, lang: str, defs: dict[str, str]) -> list[str]:
     words = _WORDS[lang]
     groups = [(_GROUP_VI[d] if lang == "vi" else d) for d in report.group_by]
-    heads = [f'<th scope="col">{escape(g)}</th>' for g in groups]
+    heads = [f'<th scope="col" class="group">{escape(g)}</th>' for g in groups]
     heads += [_heading(attr, en, vi, lang, defs) for attr, en, vi in COLUMNS]
     out = [
         f"<h2>{escape(words['table'])}</h2>",
@@ -283,8 +304,9 @@ def _definitions(lang: str, defs: dict[str, str]) -> list[str]:
     for attr, english, vietnamese in COLUMNS:
         if attr in defs:
             head = escape(vietnamese if lang == "vi" else english)
+            text, mark = _translated(defs[attr], DEFINITIONS_VI.get(attr), lang)
             out.append(f"<dt>{head} <code>{escape(attr)}</code></dt>")
-            out.append(f"<dd>{escape(defs[attr])}</dd>")
+            out.append(f"<dd{mark}>{escape(text)}</dd>")
     out.append("</dl>")
     return out
 

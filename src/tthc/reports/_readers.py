@@ -192,7 +192,27 @@ def _has_surrogate(value: object) -> bool:
 
 
 def _jsonl_rows(lines: Iterator[tuple[int, str | Issue]], name: str) -> Iterator[Any]:
+    """Each JSON Lines line's number and row, or its record when the line is the usual kind.
+
+    The usual line (an object, no escapes, not deep) is read to its record in one step; any
+    other line, or one that fails, takes the general path, which says exactly what is wrong.
+    Blank lines are skipped.
+    """
+    decode, record_of = _DECODER.decode, record_from_row
     for number, text in lines:
+        if (
+            type(text) is str
+            and text.startswith("{")
+            and "\\u" not in text
+            and text.count("[") + text.count("{") <= MAX_NESTING
+        ):
+            try:
+                row = decode(text)
+                if type(row) is dict:
+                    yield number, record_of(row)
+                    continue
+            except ValueError:  # bad JSON, a key twice, a bad value: said below
+                pass
         row = json_row(text, name, number)
         if row is not None:
             yield number, row
@@ -366,6 +386,9 @@ def numbered_records_of(
     lines = _lines(handle, name)
     rows = _csv_rows(lines, name) if kind == "csv" else _jsonl_rows(lines, name)
     for number, row in rows:
+        if type(row) is DossierRecord:  # read by the JSON Lines shortcut
+            yield number, row
+            continue
         record = record_or_issue(row, name, number)
         if isinstance(record, DossierRecord):
             yield number, record

@@ -19,12 +19,14 @@ from tthc.reports._columnar import (
     records_of_batches,
     tally_columns,
 )
-from tthc.reports._indicators import RowIndicators, percent
+from tthc.reports._indicators import Indicator, RowIndicators, percent
 from tthc.reports._periods import Period
+from tthc.reports._ranking import Ranking, rank
 from tthc.reports._readers import read_records
 from tthc.reports._records import DossierRecord, SupportsToRecord
 from tthc.reports._rules import Resolution, judge_for, resolve_policy
 from tthc.reports._tally import COUNTERS, GROUP_DIMENSIONS, Tallied, tally
+from tthc.reports._targets import Target, TargetResult, evaluate
 from tthc.reports._textcolumns import arrow_available, read_text_columns
 
 if TYPE_CHECKING:
@@ -257,6 +259,33 @@ class Report:
             self.skipped + other.skipped,
             self.calendar,
         )
+
+    def evaluate(self, targets: Iterable[Target | str]) -> tuple[TargetResult, ...]:
+        """Every target, met or missed, per group (``docs/reports.md``, "Indicators, targets...").
+
+        A target on each group gives one result per row, then the total's; a target over
+        units gives one result, the share of the groups (the units) meeting it, with each
+        unit's own result; groups without a figure are left out of that share and said.
+        The verdict compares the exact ratio of the counters, not the rounded figure.
+        A text is read with :meth:`Target.parse <tthc.reports.Target.parse>`.
+
+        Raises:
+            ValueError: A text that is not a target; a target over units on a report
+                without groups.
+        """
+        return evaluate(self, targets)
+
+    def rank(self, indicator: str | Indicator, *, descending: bool | None = None) -> Ranking:
+        """The groups ranked by an indicator, best first (``docs/reports.md``, "...rankings").
+
+        ``descending`` defaults to the indicator's ``higher_is_better``. Equal exact values
+        share a rank, the next skipping (standard competition ranking, 1, 2, 2, 4); groups
+        without a figure (N/A) come last, without a rank.
+
+        Raises:
+            ValueError: An unknown indicator; a report without groups (nothing to rank).
+        """
+        return rank(self, indicator, descending=descending)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready values (rates as strings, "99.75", or null)."""
