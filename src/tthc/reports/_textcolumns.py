@@ -158,18 +158,20 @@ def _aside(chunk: _Chunk, kind: str, columns: int) -> tuple[np.ndarray, np.ndarr
     buf, n = chunk.buf, chunk.n
     length = chunk.ends - chunk.starts
     aside = length > MAX_LINE_BYTES
-    control = (buf < 32) & (buf != 10)
+    at = np.flatnonzero(buf < 32)  # the line ends, and any control character
+    found = buf[at]
+    control = (found != 10) & (found != 13)  # a carriage return: only at a line's end
     if kind == "csv":
-        control &= buf != 9  # a tab is text in a CSV cell
-    at = np.flatnonzero(control)
-    at = at[buf[at] != 13] if len(at) else at  # a carriage return: only at a line's end
+        control &= found != 9  # a tab is text in a CSV cell
+    at = at[control]
     cr = np.flatnonzero(buf == 13)
     line = chunk.line_of(cr)
     cr = cr[chunk.ends[line] != cr]  # not the one cut off the end
     aside[chunk.line_of(np.concatenate((at, cr)))] = True
     if kind == "csv":
         aside[chunk.line_of(np.flatnonzero(buf == 34))] = True  # a quote
-        commas = np.bincount(chunk.line_of(np.flatnonzero(buf == 44)), minlength=n)
+        edges = np.append(chunk.starts, len(buf))
+        commas = np.diff(np.searchsorted(np.flatnonzero(buf == 44), edges))
         aside |= commas != columns - 1
     else:
         first = buf[np.minimum(chunk.starts, max(len(buf) - 1, 0))] if len(buf) else buf
