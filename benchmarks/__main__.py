@@ -16,6 +16,7 @@ SUITES: tuple[str, ...] = (
     "dossier",
     "readers",
     "reports",
+    "textfiles",
     "portal",
 )
 

@@ -141,14 +141,29 @@ def test_a_folder_given_for_a_file_is_a_usage_error(
     )
 
 
+@pytest.mark.parametrize(
+    ("engine", "reader"),
+    [
+        ("records", "tthc.reports._readers.numbered_records_of"),
+        ("columns", "tthc.reports._textcolumns.text_batches"),
+    ],
+)
 def test_an_interrupt_exits_130_without_a_traceback(
-    records: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    records: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
+    reader: str,
 ) -> None:
+    if engine == "columns":
+        pytest.importorskip("pyarrow")
+
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("tthc.reports._readers.numbered_records", interrupted)
-    assert main(["report", str(records), "--period", "2026"]) == EXIT_INTERRUPTED
+    monkeypatch.setattr(reader, interrupted)
+    argv = ["report", str(records), "--period", "2026", "--engine", engine]
+    assert main(argv) == EXIT_INTERRUPTED
     assert capsys.readouterr().err == ""
 
 

@@ -256,6 +256,49 @@ def test_a_damaged_gzip_file_is_an_os_error_naming_it(tmp_path: Path) -> None:
         list(read_records(path))
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_online_payment_and_digitisation_are_read_by_columns(tmp_path: Path, suffix: str) -> None:
+    """``paid_online`` and ``digitised`` used to be dropped: the flows counted none of them."""
+    flags = [("true", "false"), ("false", "true"), ("", ""), ("yes", "0")]
+    if suffix == ".csv":
+        head = "code,received_at,status,result_ready_at,paid_online,digitised\n"
+        body = "".join(
+            f"A{i},2026-03-02T09:00,9,2026-03-04T10:00,{paid},{digitised}\n"
+            for i, (paid, digitised) in enumerate(flags)
+        )
+        path = write(tmp_path, "d.csv", head + body)
+    else:
+        truth = {"true": True, "yes": True, "false": False, "0": False, "": None}
+        lines = [
+            jrow(f"A{i}", status=9, result_ready_at="2026-03-04T10:00", paid_online=truth[p])
+            | {"digitised": truth[d]}
+            for i, (p, d) in enumerate(flags)
+        ]
+        path = write(tmp_path, "d.jsonl", jsonl(*lines))
+    by_columns = report(path, period="2026-03")
+    assert by_columns == report(list(read_records(path)), period="2026-03")
+    total = by_columns.total
+    assert (total.paid_online, total.paid_offline, total.digitised, total.not_digitised) == (
+        2,
+        1,
+        1,
+        2,
+    )
+
+
+def test_a_file_read_by_columns_measures_processing_time_with_the_calendar(
+    tmp_path: Path,
+) -> None:
+    """The calendar used to be left out when a CSV or JSON Lines path was read by columns."""
+    from tthc.calendar import WorkingCalendar
+
+    calendar = WorkingCalendar.vietnam()
+    path = write(tmp_path, "d.csv", HEADER + row("A1") + row("A2"))
+    by_columns = report(path, period="2026-03", calendar=calendar)
+    assert by_columns == report(list(read_records(path)), period="2026-03", calendar=calendar)
+    assert by_columns.total.processing_counted == 2
+
+
 # ---------------------------------------------------------------- fuzzed lines
 
 times = st.sampled_from(

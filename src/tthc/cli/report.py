@@ -7,7 +7,7 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from tthc.cli._common import (
     add_calendar_option,
@@ -29,10 +29,15 @@ from tthc.cli._targets import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from tthc.cli._progress import Progress
+    from tthc.cli._source import Source
     from tthc.errors import Issue
     from tthc.reports import DossierRecord, Report
 
-__all__ = ["MAX_ISSUES_SHOWN", "register"]
+__all__ = ["ENGINES", "MAX_ISSUES_SHOWN", "register"]
+
+#: The values of ``--engine``.
+ENGINES = ("auto", "columns", "records")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -54,7 +59,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "they are reported, skipped, and the report says how many (exit 0)."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="dossier records, .jsonl or .csv")
+    parser.add_argument(
+        "file", metavar="FILE", help="dossier records, .jsonl or .csv (.gz); - for standard input"
+    )
     parser.add_argument(
         "--period",
         required=True,
@@ -89,7 +96,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--input-format",
         choices=(*INPUT_FORMATS, "parquet"),
-        help="default: from the file extension (.jsonl, .csv, .parquet: the arrow extra)",
+        help="default: from the file extension (.jsonl, .csv, .parquet: the arrow extra); "
+        "needed to read standard input",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="auto",
+        help="columns: read and count by columns with pyarrow (the arrow extra); records: one "
+        "record at a time; auto (default): columns when pyarrow is installed and the policy "
+        "has an array rule (all but by-session). Both give the same report",
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress line on standard error (it is shown only on a terminal)",
     )
     parser.add_argument(
         "--skip-bad-lines",
@@ -145,9 +166,9 @@ class _FirstIssues(list["Issue"]):
 
 def run(args: argparse.Namespace) -> int:
     """Read the records, build the report and print it, or print every bad line."""
-    from tthc.errors import TthcError  # noqa: PLC0415
-    from tthc.reports import Period, report  # noqa: PLC0415
-    from tthc.reports._readers import _format_of, not_a_file, numbered_records  # noqa: PLC0415
+    from tthc.cli._progress import Progress  # noqa: PLC0415
+    from tthc.cli._source import open_source  # noqa: PLC0415
+    from tthc.reports import Period  # noqa: PLC0415
 
     try:
         period = Period.parse(args.period)
@@ -157,20 +178,8 @@ def run(args: argparse.Namespace) -> int:
     problem = check_target_options(args, dims)
     if problem is not None:
         _usage(problem)
-    parquet = args.input_format == "parquet" or (
-        args.input_format is None and Path(args.file).suffix.lower() == ".parquet"
-    )
-    try:
-        if not parquet:
-            _format_of(Path(args.file), args.input_format)  # the reader's own decision
-    except ValueError:
-        _usage(
-            f"cannot tell the format of {args.file!r}; name it .jsonl, .csv or .parquet, "
-            "or give --input-format"
-        )
-    special = not_a_file(Path(args.file))
-    if special is not None:
-        _usage(f"{args.file} is {special}, not a regular file; it is not read")
+    kind = _input_kind(args.file, args.input_format)
+    engine = _engine(args.engine, args.policy)
     timed = args.policy == "by-session" or args.calendar is not None or needs_calendar(args)
     calendar = load_calendar_option(args.calendar) if timed else None
     options: dict[str, Any] = {
@@ -181,24 +190,22 @@ def run(args: argparse.Namespace) -> int:
         "resolution": args.resolution,
         "calendar": calendar,
     }
-    if parquet:
-        return _parquet_report(args, options)
+    if kind is None:
+        return _parquet_report(args, options, engine)
     issues = _FirstIssues()
-    reading = [0]  # the line of the record being counted, 0 between records
-
-    def records() -> Iterator[DossierRecord]:
-        lines = numbered_records(args.file, input_format=args.input_format, issues=issues)
-        for number, record in lines:
-            reading[0] = number
-            yield record
-            reading[0] = 0
-
-    try:
-        result = report(records(), **options)
-    except (TthcError, ValueError) as exc:
-        if not reading[0]:
-            raise
-        print(f"{args.file}:{reading[0]}: {exc}", file=sys.stderr)  # a record the rules refuse
+    with open_source(args.file, _stdin) as source:
+        progress = Progress(
+            sys.stderr, enabled=not args.quiet, size=source.size, position=source.position
+        )
+        result: Report | None
+        try:
+            if engine == "columns":
+                result = _by_columns(source, kind, issues, progress, options)
+            else:
+                result = _by_records(source, kind, issues, progress, options)
+        finally:
+            progress.finish()
+    if result is None:
         return 1
     if issues.seen:
         for issue in issues:
@@ -215,14 +222,114 @@ def run(args: argparse.Namespace) -> int:
     return _print(result, args)
 
 
-def _parquet_report(args: argparse.Namespace, options: dict[str, Any]) -> int:
+def _stdin() -> IO[bytes]:
+    """Standard input's bytes; a usage error when it is closed (``tthc report - <&-``)."""
+    stream: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        _usage("standard input is closed: there is nothing to read as -")
+    return stream
+
+
+def _input_kind(file: str, input_format: str | None) -> str | None:
+    """``jsonl`` or ``csv``, or None for Parquet; a usage error when it cannot be read."""
+    from tthc.cli._source import STDIN  # noqa: PLC0415
+    from tthc.reports._readers import _format_of, not_a_file  # noqa: PLC0415
+
+    stdin = file == STDIN
+    parquet = input_format == "parquet" or (
+        input_format is None and Path(file).suffix.lower() == ".parquet"
+    )
+    if stdin and input_format is None:
+        _usage("standard input (-) has no file extension; give --input-format jsonl or csv")
+    if stdin and parquet:
+        _usage("a Parquet file is not read from standard input; name the file")
+    try:
+        kind = None if parquet else _format_of(Path(file), input_format)
+    except ValueError:
+        _usage(
+            f"cannot tell the format of {file!r}; name it .jsonl, .csv or .parquet, "
+            "or give --input-format"
+        )
+    special = None if stdin else not_a_file(Path(file))
+    if special is not None:
+        _usage(f"{file} is {special}, not a regular file; it is not read")
+    return kind
+
+
+def _engine(engine: str, policy: str) -> str:
+    """``columns`` or ``records``: what ``--engine`` asks, or the faster one that can."""
+    from tthc.reports._columnar import ARRAY_POLICIES  # noqa: PLC0415
+    from tthc.reports._textcolumns import arrow_available  # noqa: PLC0415
+
+    if engine == "auto":
+        return "columns" if policy in ARRAY_POLICIES and arrow_available() else "records"
+    if engine == "columns" and not arrow_available():
+        _usage("--engine columns needs pyarrow: pip install 'tthc[arrow]'")
+    if engine == "columns" and policy not in ARRAY_POLICIES:
+        _usage(f"--engine columns has no array rule for the {policy} policy; use --engine records")
+    return engine
+
+
+def _by_columns(
+    source: Source,
+    kind: str,
+    issues: list[Issue],
+    progress: Progress,
+    options: dict[str, Any],
+) -> Report:
+    """The report of a CSV or JSON Lines input read by columns; bad lines go to ``issues``."""
+    import pyarrow as pa  # noqa: PLC0415  (the arrow extra: checked by _engine)
+
+    from tthc.reports import report  # noqa: PLC0415
+    from tthc.reports._textcolumns import _schema, text_batches  # noqa: PLC0415
+
+    batches = text_batches(
+        source.handle, name=source.name, kind=kind, issues=issues, progress=progress.update
+    )
+    return report(pa.RecordBatchReader.from_batches(_schema(), batches), **options)
+
+
+def _by_records(
+    source: Source,
+    kind: str,
+    issues: list[Issue],
+    progress: Progress,
+    options: dict[str, Any],
+) -> Report | None:
+    """The report of an input read a record at a time; None when a record cannot be judged."""
+    from tthc.errors import TthcError  # noqa: PLC0415
+    from tthc.reports import report  # noqa: PLC0415
+    from tthc.reports._readers import numbered_records_of  # noqa: PLC0415
+
+    reading = [0]  # the line of the record being counted, 0 between records
+
+    def records() -> Iterator[DossierRecord]:
+        lines = numbered_records_of(source.handle, source.name, kind, issues)
+        for count, (number, record) in enumerate(lines, 1):
+            reading[0] = number
+            yield record
+            reading[0] = 0
+            if not count % 1024:
+                progress.update(count)
+
+    try:
+        return report(records(), **options)
+    except (TthcError, ValueError) as exc:
+        if not reading[0]:
+            raise
+        print(f"{source.name}:{reading[0]}: {exc}", file=sys.stderr)  # a record the rules refuse
+        return None
+
+
+def _parquet_report(args: argparse.Namespace, options: dict[str, Any], engine: str) -> int:
     """A Parquet file, by columns: a bad row is an error with its number, none is skipped."""
     from tthc.errors import TthcError  # noqa: PLC0415
     from tthc.reports import report  # noqa: PLC0415
-    from tthc.reports._columnar import read_parquet  # noqa: PLC0415
+    from tthc.reports._columnar import read_parquet, records_of_batches  # noqa: PLC0415
 
     try:
-        result = report(read_parquet(args.file), **options)
+        batches = read_parquet(args.file)
+        result = report(batches if engine == "columns" else records_of_batches(batches), **options)
     except ImportError as exc:
         _usage(str(exc))
     except (TthcError, ValueError, TypeError) as exc:

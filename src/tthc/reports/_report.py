@@ -369,6 +369,7 @@ def _count(
                 policy=policy.name,
                 judge=judge,
                 on_return=on_return,
+                calendar=calendar,
             )
         dossiers = read_records(os.fspath(dossiers))
     if not isinstance(dossiers, Iterable):

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ from tthc.reports._readers import (
     record_or_issue,
 )
 from tthc.reports._records import CHANNELS, DossierRecord
+from tthc.reports._textvalues import one_wait, texts, times, truth, wait_array, whole
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,17 +59,8 @@ _TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_
 _END_OF_DAY = ("due_at", "legal_due_at")
 _TEXTS = ("code", "procedure", "field", "agency", "level")
 _WAITS = ("supplement_waits", "payment_waits")
-_TRUTH = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
-#: The spellings of :func:`tthc._iso8601.parse_date_or_time`, without surrounding spaces.
-_TIME = (
-    r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:(?P<t>[Tt ])(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<f>\d{1,6}))?)?"
-    r"(?P<z>[Zz]|[+-]\d{2}:\d{2})?)?$"
-)
+_FLAGS = ("due_includes_waits", "paid_online", "digitised")
 _SURROGATE = re.compile(rb"\\u[dD]")
-_DAY = 86_400_000_000
-_MINUTE = 60_000_000
-_VIETNAM = 7 * 60 * _MINUTE
 #: The lines below which a chunk pyarrow refuses is no longer halved: each is read alone.
 _SMALLEST = 64
 
@@ -83,7 +76,8 @@ def _schema() -> pa.Schema:
         + [("channel", pa.string()), ("status", pa.int64())]
         + [(name, time) for name in _TIMES]
         + [(name, wait) for name in _WAITS]
-        + [("supplement_requests", pa.int64()), ("due_includes_waits", pa.bool_())]
+        + [("supplement_requests", pa.int64())]
+        + [(name, pa.bool_()) for name in _FLAGS]
     )
 
 
@@ -95,7 +89,7 @@ def _json_schema() -> pa.Schema:
     return pa.schema(
         [(name, pa.string()) for name in texts]
         + [("status", pa.int64()), ("supplement_requests", pa.int64())]
-        + [("due_includes_waits", pa.bool_())]
+        + [(name, pa.bool_()) for name in _FLAGS]
         + [(name, pa.list_(pa.list_(pa.string()))) for name in _WAITS]
     )
 
@@ -143,6 +137,20 @@ class _Chunk:
         return bytes(np.insert(out, ends, 10))
 
 
+def _utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, as :meth:`bytes.decode` says, checked by pyarrow (faster)."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int32))
+    text = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        text.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def _aside(chunk: _Chunk, kind: str, columns: int) -> tuple[np.ndarray, np.ndarray]:
     """The lines pyarrow may read, and those the streaming reader must (blank ones in neither)."""
     import numpy as np  # noqa: PLC0415
@@ -150,18 +158,20 @@ def _aside(chunk: _Chunk, kind: str, columns: int) -> tuple[np.ndarray, np.ndarr
     buf, n = chunk.buf, chunk.n
     length = chunk.ends - chunk.starts
     aside = length > MAX_LINE_BYTES
-    control = (buf < 32) & (buf != 10)
+    at = np.flatnonzero(buf < 32)  # the line ends, and any control character
+    found = buf[at]
+    control = (found != 10) & (found != 13)  # a carriage return: only at a line's end
     if kind == "csv":
-        control &= buf != 9  # a tab is text in a CSV cell
-    at = np.flatnonzero(control)
-    at = at[buf[at] != 13] if len(at) else at  # a carriage return: only at a line's end
+        control &= found != 9  # a tab is text in a CSV cell
+    at = at[control]
     cr = np.flatnonzero(buf == 13)
     line = chunk.line_of(cr)
     cr = cr[chunk.ends[line] != cr]  # not the one cut off the end
     aside[chunk.line_of(np.concatenate((at, cr)))] = True
     if kind == "csv":
         aside[chunk.line_of(np.flatnonzero(buf == 34))] = True  # a quote
-        commas = np.bincount(chunk.line_of(np.flatnonzero(buf == 44)), minlength=n)
+        edges = np.append(chunk.starts, len(buf))
+        commas = np.diff(np.searchsorted(np.flatnonzero(buf == 44), edges))
         aside |= commas != columns - 1
     else:
         first = buf[np.minimum(chunk.starts, max(len(buf) - 1, 0))] if len(buf) else buf
@@ -169,204 +179,16 @@ def _aside(chunk: _Chunk, kind: str, columns: int) -> tuple[np.ndarray, np.ndarr
         places = [m.start() for m in _SURROGATE.finditer(chunk.data)]
         if places:
             aside[chunk.line_of(np.asarray(places, dtype=np.int64))] = True
-    if np.any(buf >= 128):  # text beyond ASCII: each line must be UTF-8
-        try:
-            chunk.data.decode("utf-8")
-        except UnicodeDecodeError:
-            for i in range(n):
-                try:
-                    chunk.raw(i).decode("utf-8")
-                except UnicodeDecodeError:  # noqa: PERF203  (a chunk not UTF-8)
-                    aside[i] = True
+    if np.any(buf >= 128) and not _utf8(chunk.data):  # beyond ASCII: each line must be UTF-8
+        for i in range(n):
+            try:
+                chunk.raw(i).decode("utf-8")
+            except UnicodeDecodeError:  # noqa: PERF203  (a chunk not UTF-8)
+                aside[i] = True
     blank = length == 0
     if kind == "csv":  # a line of commas is blank too; the streaming reader skips it
         aside &= ~blank
     return np.flatnonzero(~aside & ~blank), np.flatnonzero(aside & ~blank)
-
-
-# ---------------------------------------------------------------- values
-
-
-def _empty(column: pa.Array) -> np.ndarray:
-    """Where a value is missing: null, or empty text."""
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    if pa.types.is_string(column.type):
-        return np.asarray(pc.fill_null(pc.equal(column, ""), True), dtype=bool)
-    return np.asarray(column.is_null(), dtype=bool)
-
-
-def _ints_of(parts: pa.StructArray, name: str) -> np.ndarray:
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    part = pc.fill_null(parts.field(name), "")
-    part = pc.utf8_lpad(part, 1, "0")  # an absent part: 0
-    return np.asarray(pc.cast(part, pa.int64()), dtype=np.int64)
-
-
-def _times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Vietnam local microseconds, where the value is missing, and where it is spelled otherwise.
-
-    As :func:`tthc._iso8601.parse_date_or_time` and the record read them: a zone is
-    converted to Vietnam time; a date alone is 00:00, or the day's last microsecond for a
-    due date. A day or time that does not exist, a zone of 24 hours or more, and a time
-    outside the years 1 to 9999 are left to the streaming reader, which says why.
-    """
-    import numpy as np  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    empty = _empty(column)
-    n = len(column)
-    if empty.all():
-        return np.zeros(n, dtype=np.int64), empty, np.zeros(n, dtype=bool)
-    parts = pc.extract_regex(column, _TIME)
-    other = ~empty & np.asarray(parts.is_null(), dtype=bool)
-    year, month, day = (_ints_of(parts, k) for k in "ymd")
-    hour, minute, second = (_ints_of(parts, k) for k in "HMS")
-    fraction = np.asarray(
-        pc.cast(pc.utf8_rpad(pc.fill_null(parts.field("f"), ""), 6, "0"), "int64"), dtype=np.int64
-    )
-    zone = pc.fill_null(parts.field("z"), "")
-    timed = np.asarray(pc.fill_null(pc.not_equal(parts.field("t"), ""), False), dtype=bool)
-    months = (year - 1970) * 12 + np.clip(month, 1, 12) - 1
-    first_day = months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-    next_first = (months + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-    other |= ~empty & (
-        (year < 1)
-        | (month < 1)
-        | (month > 12)
-        | (day < 1)
-        | (day > next_first - first_day)
-        | (hour > 23)
-        | (minute > 59)
-        | (second > 59)
-    )
-    wall = (first_day + day - 1) * _DAY
-    wall += ((hour * 60 + minute) * 60 + second) * 1_000_000 + fraction
-    if end_of_day:
-        wall += np.where(timed, 0, _DAY - 1)
-    zoned = np.asarray(pc.not_equal(zone, ""), dtype=bool)
-    if zoned.any():
-        utc = np.asarray(pc.match_substring_regex(zone, "^[Zz]$"), dtype=bool)
-        sign = np.where(np.asarray(pc.starts_with(zone, "-"), dtype=bool), -1, 1)
-        digits = pc.utf8_lpad(pc.replace_substring_regex(zone, "[^0-9]", ""), 4, "0")
-        hhmm = np.asarray(pc.cast(digits, "int64"), dtype=np.int64)
-        offset = np.where(utc, 0, hhmm // 100 * 60 + hhmm % 100)
-        other |= zoned & (offset >= 24 * 60)
-        wall = np.where(zoned, wall - sign * offset * _MINUTE + _VIETNAM, wall)
-    low, high = _range()
-    other |= ~empty & ((wall < low) | (wall > high))
-    return np.where(empty | other, 0, wall), empty, other
-
-
-def _range() -> tuple[int, int]:
-    import datetime as dt  # noqa: PLC0415
-
-    epoch, micro = dt.datetime(1970, 1, 1), dt.timedelta(microseconds=1)
-    return (dt.datetime.min - epoch) // micro, (dt.datetime.max - epoch) // micro
-
-
-def _whole(column: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A whole number: its value, where missing, where spelled otherwise (CSV text or JSON)."""
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    empty = _empty(column)
-    if pa.types.is_string(column.type):
-        plain = np.asarray(
-            pc.fill_null(pc.match_substring_regex(column, r"^[0-9]{1,18}$"), False), dtype=bool
-        )
-        other = ~empty & ~plain
-        text = pc.if_else(pa.array(plain), column, "0")
-        values = np.asarray(pc.cast(text, pa.int64()), dtype=np.int64)
-    else:
-        other = np.zeros(len(column), dtype=bool)
-        values = np.asarray(pc.fill_null(column, 0), dtype=np.int64)
-    return values, empty, other
-
-
-def _truth(column: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    if not pa.types.is_string(column.type):
-        return column, np.zeros(len(column), dtype=bool)
-    empty = _empty(column)
-    known = pa.array(list(_TRUTH))
-    found = np.asarray(pc.is_in(column, value_set=known), dtype=bool)
-    values = pc.is_in(column, value_set=pa.array([k for k, v in _TRUTH.items() if v]))
-    return pc.if_else(pa.array(found), values, None), ~empty & ~found
-
-
-def _texts(column: pa.Array) -> pa.Array:
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    return pc.if_else(pc.equal(column, ""), None, column)
-
-
-def _one_wait(
-    column: pa.Array, *, csv: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Where a row has one wait, its start and end (and where open), and rows to read aside.
-
-    CSV: ``started/ended``; JSON: ``[[started, ended]]``. None, or two and more, are for
-    the streaming reader when the cell is not empty.
-    """
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    n = len(column)
-    zeros, no = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
-    if csv:
-        empty = _empty(column)
-        if empty.all():
-            return no, zeros, zeros, no, no
-        pair = pc.split_pattern(pc.fill_null(column, ""), "/")
-        ok = np.asarray(pc.equal(pc.list_value_length(pair), 2), dtype=bool) & ~empty
-        ok &= ~np.asarray(pc.fill_null(pc.match_substring(column, ";"), False), dtype=bool)
-        picked = pc.if_else(pa.array(ok), pair, pa.scalar(["", ""], pair.type))
-        starts, ends = pc.list_element(picked, 0), pc.list_element(picked, 1)
-    else:
-        lengths = np.asarray(pc.fill_null(pc.list_value_length(column), 0), dtype=np.int64)
-        empty = lengths == 0
-        if empty.all():
-            return no, zeros, zeros, no, no
-        one = pc.if_else(pa.array(lengths == 1), column, pa.scalar([["", ""]], column.type))
-        inner = pc.list_element(one, 0)
-        ok = (lengths == 1) & np.asarray(
-            pc.fill_null(pc.equal(pc.list_value_length(inner), 2), False), dtype=bool
-        )
-        picked = pc.if_else(pa.array(ok), inner, pa.scalar(["", ""], inner.type))
-        starts = pc.fill_null(pc.list_element(picked, 0), "")
-        ends = pc.list_element(picked, 1)
-    start, no_start, bad_start = _times(starts, end_of_day=False)
-    end, open_, bad_end = _times(ends, end_of_day=False)
-    other = ~empty & (~ok | no_start | bad_start | bad_end)
-    has = ok & ~other
-    return has, start, end, open_ & has, other
-
-
-def _wait_array(has: np.ndarray, start: np.ndarray, end: np.ndarray, open_: np.ndarray) -> Any:
-    import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-
-    time = pa.timestamp("us")
-    pairs = pa.StructArray.from_arrays(
-        [
-            pa.array(start[has].view("datetime64[us]"), type=time),
-            pa.array(end[has].view("datetime64[us]"), type=time, mask=open_[has]),
-        ],
-        names=["started", "ended"],
-    )
-    offsets = np.concatenate(([0], np.cumsum(has))).astype(np.int32)
-    return pa.ListArray.from_arrays(pa.array(offsets), pairs)
 
 
 def _batch(table: pa.Table, *, csv: bool) -> tuple[pa.RecordBatch, np.ndarray]:
@@ -386,7 +208,7 @@ def _batch(table: pa.Table, *, csv: bool) -> tuple[pa.RecordBatch, np.ndarray]:
 
     for name in (*_TEXTS, "channel"):
         col = column(name)
-        columns[name] = pa.nulls(n, pa.string()) if col is None else _texts(col)
+        columns[name] = pa.nulls(n, pa.string()) if col is None else texts(col)
     channel = columns["channel"]
     if column("channel") is not None:  # a name; a portal code or another spelling: aside
         known = np.asarray(pc.is_in(channel, value_set=pa.array(list(CHANNELS))), dtype=bool)
@@ -396,7 +218,7 @@ def _batch(table: pa.Table, *, csv: bool) -> tuple[pa.RecordBatch, np.ndarray]:
         if col is None:
             columns[name] = pa.nulls(n, pa.timestamp("us"))
             continue
-        values, empty, other = _times(col, end_of_day=name in _END_OF_DAY)
+        values, empty, other = times(col, end_of_day=name in _END_OF_DAY)
         aside |= other
         columns[name] = pa.array(values.view("datetime64[us]"), mask=empty | other)
     for name in ("status", "supplement_requests"):
@@ -404,23 +226,24 @@ def _batch(table: pa.Table, *, csv: bool) -> tuple[pa.RecordBatch, np.ndarray]:
         if col is None:
             columns[name] = pa.nulls(n, pa.int64())
             continue
-        values, empty, other = _whole(col)
+        values, empty, other = whole(col)
         aside |= other
         columns[name] = pa.array(values, mask=empty | other)
-    col = column("due_includes_waits")
-    if col is None:
-        columns["due_includes_waits"] = pa.nulls(n, pa.bool_())
-    else:
-        columns["due_includes_waits"], other = _truth(col)
+    for name in _FLAGS:
+        col = column(name)
+        if col is None:
+            columns[name] = pa.nulls(n, pa.bool_())
+            continue
+        columns[name], other = truth(col)
         aside |= other
     zeros, no = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     for name in _WAITS:
         col = column(name)
         has, start, end, open_, other = (
-            (no, zeros, zeros, no, no) if col is None else _one_wait(col, csv=csv)
+            (no, zeros, zeros, no, no) if col is None else one_wait(col, csv=csv)
         )
         aside |= other
-        columns[name] = _wait_array(has & ~other, start, end, open_)
+        columns[name] = wait_array(has & ~other, start, end, open_)
     schema = _schema()
     batch = pa.RecordBatch.from_arrays([columns[f.name] for f in schema], schema=schema)
     return batch, aside
@@ -529,8 +352,6 @@ def text_batches(
     says it: appended to ``issues``, or raised (``ValueError``) at the first when it is None.
     ``progress`` is told the records read, after each chunk.
     """
-    import numpy as np  # noqa: PLC0415
-
     csv = kind == "csv"
     header: list[str] = []
     number = 0
@@ -553,28 +374,66 @@ def text_batches(
             return
         header = found
     records = 0
-    for data in _chunks(handle, CHUNK_BYTES, first=not csv):
-        chunk = _Chunk(data, number + 1, name)
-        number += chunk.n
-        clean, aside = _aside(chunk, kind, len(header))
-        batches = []
-        later = [aside]
-        for lines, table in _parsed(chunk, clean, kind, header):
-            if table is None:
-                later.append(lines)
-                continue
-            batch, odd = _batch(table, csv=csv)
-            refused = refused_rows(batch) | odd
-            later.append(lines[refused])
-            batches.append(batch.filter(~refused))
-        records_aside = _read_aside(chunk, np.sort(np.concatenate(later)), kind, header, issues)
-        if records_aside:
-            batches.append(_records_batch(records_aside))
-        for batch in batches:
-            records += batch.num_rows
-            yield batch
-        if progress is not None:
-            progress(records)
+    # One chunk is parsed in a second thread while the batches of the one before are
+    # counted: pyarrow and numpy let go of the interpreter for most of their work.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tthc-text") as worker:
+        pending: tuple[Future[list[pa.RecordBatch]], list[Issue] | None] | None = None
+        for data in _chunks(handle, CHUNK_BYTES, first=not csv):
+            found_here: list[Issue] | None = None if issues is None else []
+            job = worker.submit(
+                _chunk_batches, data, number + 1, name, kind, header=header, issues=found_here
+            )
+            number += data.count(b"\n") + (not data.endswith(b"\n"))
+            if pending is not None:
+                records = yield from _handed(*pending, issues, records, progress)
+            pending = job, found_here
+        if pending is not None:
+            yield from _handed(*pending, issues, records, progress)
+
+
+def _handed(
+    job: Future[list[pa.RecordBatch]],
+    found: list[Issue] | None,
+    issues: list[Issue] | None,
+    records: int,
+    progress: Callable[[int], None] | None,
+) -> Generator[pa.RecordBatch, None, int]:
+    """The batches of one chunk, its issues added to ``issues``; the records read so far."""
+    batches = job.result()  # a bad line when strict: raised here, in the order of the lines
+    if issues is not None and found:
+        for issue in found:
+            issues.append(issue)
+    for batch in batches:
+        records += batch.num_rows
+        yield batch
+    if progress is not None:
+        progress(records)
+    return records
+
+
+def _chunk_batches(
+    data: bytes, first: int, name: str, kind: str, *, header: list[str], issues: list[Issue] | None
+) -> list[pa.RecordBatch]:
+    """The records of one chunk of whole lines, numbered from ``first``, as batches."""
+    import numpy as np  # noqa: PLC0415
+
+    csv = kind == "csv"
+    chunk = _Chunk(data, first, name)
+    clean, aside = _aside(chunk, kind, len(header))
+    batches = []
+    later = [aside]
+    for lines, table in _parsed(chunk, clean, kind, header):
+        if table is None:
+            later.append(lines)
+            continue
+        batch, odd = _batch(table, csv=csv)
+        refused = refused_rows(batch) | odd
+        later.append(lines[refused])
+        batches.append(batch.filter(~refused))
+    records_aside = _read_aside(chunk, np.sort(np.concatenate(later)), kind, header, issues)
+    if records_aside:
+        batches.append(_records_batch(records_aside))
+    return batches
 
 
 def _read_aside(
