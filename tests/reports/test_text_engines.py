@@ -72,7 +72,9 @@ def time_texts(draw: st.DrawFn, at: dt.datetime, name: str) -> str:
         return at.strftime("%Y-%m-%d %H:%M")
     if spelling == "seconds":
         return at.isoformat(timespec="seconds")
-    zone = {"Z": dt.UTC, "+07:00": _VN, "-02:30": dt.timezone(-dt.timedelta(hours=2.5))}[spelling]
+    zone = {"Z": dt.timezone.utc, "+07:00": _VN, "-02:30": dt.timezone(-dt.timedelta(hours=2.5))}[
+        spelling
+    ]
     moved = at.replace(tzinfo=_VN).astimezone(zone)
     text = moved.isoformat(timespec="minutes")
     return text.replace("+00:00", "Z") if spelling == "Z" else text
