@@ -202,9 +202,11 @@ def test_a_parquet_file_reads_the_same_with_either_engine(
     records = list(read_records(csv_path))
     names = ("code", "received_at", "due_at", "status", "result_ready_at", "field", "channel")
     columns = {name: [getattr(r, name) for r in records] for name in names}
-    columns["supplement_waits"] = [
-        [{"started": a, "ended": b} for a, b in r.supplement_waits] for r in records
-    ]
+    stamp = pyarrow.timestamp("us")
+    pairs = pyarrow.list_(pyarrow.struct([("started", stamp), ("ended", stamp)]))
+    columns["supplement_waits"] = pyarrow.array(  # typed: pyarrow 18 infers other types
+        [[{"started": a, "ended": b} for a, b in r.supplement_waits] for r in records], pairs
+    )
     pq.write_table(pyarrow.table(columns), tmp_path / "d.parquet")
     options = ("--period", "2026-Q1", "--format", "json", "--group-by", "field")
     from_csv = run(capsys, str(csv_path), *options)

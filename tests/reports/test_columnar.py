@@ -209,3 +209,33 @@ def test_tthc_report_reads_a_parquet_file(
     odd = tmp_path / "records.bin"
     odd.write_bytes(good.read_bytes())
     assert main(["report", str(odd), "--period", "2026-01", "--input-format", "parquet"]) == 0
+
+
+def test_wait_pairs_are_read_by_field_name_whatever_their_order() -> None:
+    """pyarrow 18 infers ``struct<ended, started>`` from dicts; ended first must not swap them."""
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from tthc.reports import report
+
+    received = dt.datetime(2026, 3, 2, 9)
+    stamp = pa.timestamp("us")
+    ended_first = pa.list_(pa.struct([("ended", stamp), ("started", stamp)]))
+    waits = pa.array(
+        [[{"started": received + dt.timedelta(days=1), "ended": received + dt.timedelta(days=2)}]],
+        ended_first,
+    )
+    table = pa.table(
+        {
+            "code": ["A"],
+            "received_at": pa.array([received], stamp),
+            "status": [9],
+            "due_at": pa.array([received + dt.timedelta(days=3)], stamp),
+            "result_ready_at": pa.array([received + dt.timedelta(days=4)], stamp),
+            "supplement_waits": waits,
+        }
+    )
+    plain = table.set_column(5, "supplement_waits", waits.cast(pa.list_(
+        pa.struct([("started", stamp), ("ended", stamp)]))))  # fmt: skip
+    assert report(table, period="2026-Q1") == report(plain, period="2026-Q1")

@@ -365,7 +365,11 @@ def _waits_of(column: pa.Array | None, n: int) -> tuple[_Wait, np.ndarray, np.nd
     at = np.where(has, first, 0)  # the one pair of each row that has one
     unreadable = pairs.is_null().to_numpy(zero_copy_only=False)[at]
     if pa.types.is_struct(element):
-        starts, ends = pairs.flatten()
+        parts = dict(zip([f.name for f in element], pairs.flatten(), strict=True))
+        if "started" in parts and "ended" in parts:  # by name: pyarrow may order them ended first
+            starts, ends = parts["started"], parts["ended"]
+        else:
+            starts, ends = pairs.flatten()
         slot = at
         second = at
     else:  # a list of two times
