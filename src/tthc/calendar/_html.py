@@ -15,6 +15,7 @@ import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
+from tthc._page import page_start
 from tthc.calendar._days import WEEKDAYS_VI, DayInfo, DayKind
 from tthc.errors import DateOutOfRange
 
@@ -282,16 +283,7 @@ def year_to_html(calendar: WorkingCalendar, year: int, *, lang: str = "vi") -> s
     makeup = sum(1 for info in marked if info.is_working and info.date.weekday() >= 5)
     title = escape(words["title"].format(name=calendar.name, year=year))
     out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{title}</h1>",
+        *page_start(lang, title, _CSS),
         f'<p class="status{" estimated" if estimated else ""}">{escape(status)}</p>',
         f"<p>{escape(words['summary'].format(off=off, makeup=makeup))}</p>",
         *_legend(lang),

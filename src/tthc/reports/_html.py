@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from tthc._page import page_start
 from tthc.deadlines import CLASSIFICATION_POLICIES
 from tthc.reports._definitions import definitions
 from tthc.reports._text import _GROUP_VI, COLUMNS
@@ -335,16 +336,7 @@ def render_report(
     defs = definitions()
     title = escape(f"{words['title']}: {report.period}")
     out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{title}</h1>",
+        *page_start(lang, title, _CSS),
         *_meta(report, lang),
         *_table(report, lang, defs),
     ]
