@@ -221,21 +221,21 @@ def test_wait_pairs_are_read_by_field_name_whatever_their_order() -> None:
 
     received = dt.datetime(2026, 3, 2, 9)
     stamp = pa.timestamp("us")
-    ended_first = pa.list_(pa.struct([("ended", stamp), ("started", stamp)]))
-    waits = pa.array(
-        [[{"started": received + dt.timedelta(days=1), "ended": received + dt.timedelta(days=2)}]],
-        ended_first,
-    )
-    table = pa.table(
-        {
-            "code": ["A"],
-            "received_at": pa.array([received], stamp),
-            "status": [9],
-            "due_at": pa.array([received + dt.timedelta(days=3)], stamp),
-            "result_ready_at": pa.array([received + dt.timedelta(days=4)], stamp),
-            "supplement_waits": waits,
-        }
-    )
-    plain = table.set_column(5, "supplement_waits", waits.cast(pa.list_(
-        pa.struct([("started", stamp), ("ended", stamp)]))))  # fmt: skip
-    assert report(table, period="2026-Q1") == report(plain, period="2026-Q1")
+    pair = {"started": received + dt.timedelta(days=1), "ended": received + dt.timedelta(days=2)}
+
+    def table(order: list[str]) -> pa.Table:
+        waits = pa.array([[pair]], pa.list_(pa.struct([(name, stamp) for name in order])))
+        return pa.table(
+            {
+                "code": ["A"],
+                "received_at": pa.array([received], stamp),
+                "status": [9],
+                "due_at": pa.array([received + dt.timedelta(days=3)], stamp),
+                "result_ready_at": pa.array([received + dt.timedelta(days=4)], stamp),
+                "supplement_waits": waits,
+            }
+        )
+
+    ended_first, plain = table(["ended", "started"]), table(["started", "ended"])
+    assert ended_first.schema.field("supplement_waits").type.value_type[0].name == "ended"
+    assert report(ended_first, period="2026-Q1") == report(plain, period="2026-Q1")
