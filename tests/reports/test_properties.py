@@ -69,6 +69,8 @@ def records(draw: st.DrawFn) -> DossierRecord:
         times["returned_at"] = end + _td(draw, 6)
     elif status in (3, 7, 8):
         times["ended_at"] = end
+    if status in (4, 7, 8) and draw(st.booleans()):  # returned while open, or before closing
+        times["returned_at"] = received + _td(draw, 90)
     requests = draw(st.none() | st.integers(len(supplements), len(supplements) + 2))
     return DossierRecord(
         code=f"D{draw(st.integers(0, 10**6))}",
@@ -582,6 +584,31 @@ def test_the_columnar_path_at_the_edges_of_windows() -> None:
             channel=2,
         ),
         DossierRecord(code="submitted", received_at=jan, status=1),
+        # overdue from January's cut by date: due on its last day
+        DossierRecord(code="due-last-day", received_at=jan + day, status=4, due_at=feb - day / 3),
+        # by instant and QĐ 766: due a microsecond before the cut
+        DossierRecord(
+            code="due-just-before-cut",
+            received_at=jan + day,
+            status=4,
+            due_at=feb - dt.timedelta(microseconds=1),
+        ),
+        # returned in a month between the first and the last it is open in
+        DossierRecord(
+            code="returned-while-open",
+            received_at=jan,
+            status=7,
+            due_at=feb,
+            returned_at=feb + 2 * day,
+            ended_at=mar + 5 * day,
+        ),
+        DossierRecord(
+            code="returned-still-open",
+            received_at=jan - 10 * day,
+            status=4,
+            due_at=mar,
+            returned_at=feb,
+        ),
         # QĐ 766 takes a wait off unless the due date already moved for it
         *(
             DossierRecord(
