@@ -554,17 +554,10 @@ class _Groups:
 
 
 class _Counts:
-    """Bucket codes counted per group and window, across batches.
-
-    A group is numbered afresh in each batch (by the labels that batch holds); here it gets
-    one number for the whole report, by its key, so counting stays in arrays: a batch adds
-    its distinct ``(group * windows + window) << 10 | code`` keys and their counts, summed
-    once at the end.
-    """
+    """Bucket codes counted per group (its key) and window, across batches."""
 
     def __init__(self) -> None:
-        self.names: dict[object, int] = {}  # the streaming engine's group key -> its number
-        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self.groups: dict[object, defaultdict[int, int]] = {}
         self.total: defaultdict[int, int] = defaultdict(int)
 
     def add(self, groups: _Groups, windows: int, keys: list[np.ndarray]) -> None:
@@ -578,34 +571,20 @@ class _Counts:
         if bins <= 1 << 22:  # a dense count beats a sort
             tally = np.bincount(key, minlength=bins)
             found = np.flatnonzero(tally)
-            n = tally[found]
+            pairs = zip(found.tolist(), tally[found].tolist(), strict=True)
         else:
             found, n = np.unique(key, return_counts=True)
-        group = (found >> 10) // windows
-        seen, which = np.unique(group, return_inverse=True)
-        names = self.names
-        number = np.asarray(
-            [names.setdefault(groups.key(g), len(names)) for g in seen.tolist()], np.int64
-        )
-        found = found - ((group * windows) << 10) + ((number[which] * windows) << 10)
-        self.parts.append((found, n))
-        if len(self.parts) >= 64:  # bounded: fold the parts so far into one
-            self.parts = [self.summed()]
-
-    def summed(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every key counted so far, once, with its count."""
-        import numpy as np  # noqa: PLC0415
-
-        if not self.parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        if len(self.parts) == 1:
-            return self.parts[0]
-        keys = np.concatenate([k for k, _ in self.parts])
-        counts = np.concatenate([n for _, n in self.parts])
-        order = np.argsort(keys, kind="stable")
-        keys, counts = keys[order], counts[order]
-        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        return keys[first], np.add.reduceat(counts, first)
+            pairs = zip(found.tolist(), n.tolist(), strict=True)
+        names: dict[int, object] = {}
+        for k, count in pairs:
+            g, window = divmod(k >> 10, windows)
+            name = names.get(g)
+            if name is None:
+                name = names[g] = groups.key(g)
+            counts = self.groups.get(name)
+            if counts is None:
+                counts = self.groups[name] = defaultdict(int)
+            counts[window << 10 | (k & 1023)] += count
 
     def add_total(self, codes: np.ndarray) -> None:
         import numpy as np  # noqa: PLC0415
@@ -956,29 +935,14 @@ def _count_open_windows(
     hi = np.where(ends_in, windows_of.of(end), w - 1)
     first_code = np.where(received < starts[lo], _CARRIED, channel)
     last_code = np.zeros(len(received), dtype=np.int64)
-    plain = ~(supplement.has | payment.has)
-    if plain.any():
-        last_code[plain] = _count_plain_windows(
-            keys,
-            policy=policy,
-            lo=lo[plain],
-            hi=hi[plain],
-            first_code=first_code[plain],
-            end_code=np.where(ends_in, end_code, -1)[plain],
-            late_from=bounds[1][plain],
-            requests=requests[plain],
-            returned_in=np.where(returned, windows_of.of(returned_at), -1)[plain],
-            group=group[plain],
-            cuts=cuts,
-        )
-    active = np.flatnonzero(~plain)
+    active = np.arange(len(received))
     k = 0
     while len(active):
         # Every dossier is in its first window: views, not copies, of the whole arrays.
-        rows: np.ndarray | slice = slice(None) if k == 0 and len(active) == len(lo) else active
+        rows: np.ndarray | slice = slice(None) if k == 0 else active
         i = lo[rows] + k
         at = cuts[i]
-        code = first_code[rows].copy() if k == 0 else np.full(len(active), _CARRIED, dtype=np.int64)
+        code = first_code.copy() if k == 0 else np.full(len(active), _CARRIED, dtype=np.int64)
         here = (bounds[0][rows], bounds[1][rows])
         s, p = supplement.take(rows), payment.take(rows)
         # Waiting for a supplement at the cut: judged when the wait began (the clock stopped).
@@ -1006,79 +970,6 @@ def _count_open_windows(
         j = windows_of.of(returned_at)
         later = returned & ((j < lo) | (j > hi))
         keys.append(((group[later] * w + j[later]) << 10) | _RETURNED)
-
-
-def _count_plain_windows(
-    keys: list[np.ndarray],
-    *,
-    policy: str,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    first_code: np.ndarray,
-    end_code: np.ndarray,
-    late_from: np.ndarray,
-    requests: np.ndarray,
-    returned_in: np.ndarray,
-    group: np.ndarray,
-    cuts: np.ndarray,
-) -> np.ndarray:
-    """The codes of dossiers without waits in windows ``lo..hi``; their last window's code.
-
-    Without a wait a dossier's code changes at known windows only: its first (received or
-    carried), its last (ended there, ``end_code`` >= 0), the first whose cut is at or past
-    ``late_from`` (overdue from then on), and the one it was returned in (``returned_in``).
-    The windows between are two runs of one code each, counted by arithmetic on their
-    keys: the work is a few operations per dossier and one per window, not one step of the
-    judge per window.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    w = len(cuts)
-    # The first window overdue at its cut: verdicts change once, at late_from.
-    overdue = np.searchsorted(cuts, late_from, side="left")
-    if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
-        overdue = np.where(requests > 1, 0, overdue)  # QD 766: a second request is late
-
-    def state(i: np.ndarray) -> np.ndarray:
-        return np.where(i >= overdue, _OPEN_OVERDUE, _OPEN_IN_TIME)
-
-    def returned(i: np.ndarray) -> np.ndarray:
-        return np.where(returned_in == i, _RETURNED, 0)
-
-    row = group * w
-    one = lo == hi
-    ends = end_code >= 0
-    at_lo = first_code | np.where(one & ends, end_code, state(lo)) | returned(lo)
-    at_hi = _CARRIED | np.where(ends, end_code, state(hi)) | returned(hi)
-    keys.append(((row + lo) << 10) | at_lo)
-    two = ~one
-    keys.append(((row[two] + hi[two]) << 10) | at_hi[two])
-    # The windows strictly between: in time before ``overdue``, overdue from it, each run
-    # split around the window of the return, which gets its own key.
-    middle = (lo < returned_in) & (returned_in < hi)
-    hole = np.where(middle, returned_in, hi)
-    split = np.maximum(np.minimum(overdue, hi), lo + 1)
-    starts: list[np.ndarray] = []
-    lengths: list[np.ndarray] = []
-    for a, b, run in ((lo + 1, split, _OPEN_IN_TIME), (split, hi, _OPEN_OVERDUE)):
-        for a2, b2 in ((a, np.minimum(b, hole)), (np.maximum(a, hole + 1), b)):
-            starts.append(((row + a2) << 10) | (_CARRIED | run))
-            lengths.append(np.maximum(b2 - a2, 0))
-    keys.append(_runs(np.concatenate(starts), np.concatenate(lengths)))
-    j = returned_in[middle]
-    at_j = np.where(j >= overdue[middle], _OPEN_OVERDUE, _OPEN_IN_TIME) | _CARRIED | _RETURNED
-    keys.append(((row[middle] + j) << 10) | at_j)
-    last: np.ndarray = np.where(one, at_lo, at_hi)
-    return last
-
-
-def _runs(first: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The keys of consecutive windows: ``first + (k << 10)`` for ``k < length``, each."""
-    import numpy as np  # noqa: PLC0415
-
-    total = int(lengths.sum())
-    step = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return np.repeat(first, lengths) + (step << 10)  # type: ignore[no-any-return]
 
 
 def tally_columns(
@@ -1140,7 +1031,7 @@ def tally_columns(
         _add_tallied(rows, total, stream(with_waits))
     counted = Tallied(
         _decode_groups(
-            counts,
+            counts.groups,
             group_by,
             frame.static,
             frame.timed,
@@ -1155,7 +1046,7 @@ def tally_columns(
 
 
 def _decode_groups(
-    counts: _Counts,
+    groups: dict[object, defaultdict[int, int]],
     group_by: tuple[str, ...],
     static: list[str],
     timed: list[str],
@@ -1170,13 +1061,19 @@ def _decode_groups(
 
     labels = [{d: time_label(d, w.first) for d in timed} for w in windows] or [{}]
     w = len(labels)
-    names = list(counts.names)
-    keys, n = counts.summed()
+    names = list(groups)
     vectors = np.zeros((len(names) * w, len(COUNTERS)), dtype=np.int64)
-    row = keys >> 10
-    np.add.at(vectors, row, _code_matrix()[keys & 1023] * n[:, None])
+    seen = np.zeros(len(names) * w, dtype=bool)
+    matrix = _code_matrix()
+    for g, group in enumerate(names):
+        counts = groups[group]
+        k = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        n = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+        row = g * w + (k >> 10)
+        np.add.at(vectors, row, matrix[k & 1023] * n[:, None])
+        seen[row] = True
     rows: dict[Key, list[int]] = {}
-    for r in np.unique(row).tolist():
+    for r in np.flatnonzero(seen).tolist():
         group, window = divmod(r, w)
         name = names[group]
         values = (name,) if len(static) == 1 else name  # one dimension: the value itself
