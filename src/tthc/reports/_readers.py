@@ -90,6 +90,8 @@ def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, str | Issue]]:
         number += 1
         if number == 1 and raw.startswith(_BOM):
             raw = raw[len(_BOM) :]
+            if not raw:  # the file is a byte order mark alone: no line, as an empty file
+                return
         ended = raw.endswith(b"\n")
         while not ended and len(raw) > MAX_LINE_BYTES:  # skip the rest, unread
             rest = handle.readline(_CHUNK)
