@@ -209,13 +209,15 @@ def test_a_file_of_unknown_format_is_a_usage_error(
     assert "name it .jsonl, .csv or .parquet, or give --input-format" in err
 
 
+@pytest.mark.parametrize("name", ["none.csv", "none.parquet"])
 def test_a_missing_file_is_a_usage_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    """Exit 2, as in every command (it used to be 1 here and 2 in validate)."""
-    status, _, err = run(capsys, str(tmp_path / "none.csv"), "--period", "2026-Q1")
+    """Exit 2, as in every command (it used to be 1 here and 2 in validate); a missing
+    Parquet file was named "None"."""
+    status, _, err = run(capsys, str(tmp_path / name), "--period", "2026-Q1")
     assert status == EXIT_USAGE
-    assert err == f"tthc: error: no such file or folder: {tmp_path / 'none.csv'}\n"
+    assert err == f"tthc: error: no such file or folder: {tmp_path / name}\n"
 
 
 def test_qd_766_with_returned_resolution_is_an_error(

@@ -159,6 +159,11 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
         parquet = pq.ParquetFile(path)
     except pa.ArrowInvalid as exc:
         raise ValueError(f"{os.fspath(path)}: not a Parquet file: {exc}") from None
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        # pyarrow names the file in its message only: name it as open() would
+        raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
     # The next batch is decoded while this one is counted.
     batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS))
     return pa.RecordBatchReader.from_batches(parquet.schema_arrow, batches)
