@@ -115,6 +115,31 @@ def test_columns_are_checked_before_any_row() -> None:
         report(table({**GOOD, "status": 9.0}), period="2026-01")
 
 
+def test_the_columns_of_a_source_without_rows_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No rows used to mean no check: a file of the wrong columns gave an empty report."""
+    from tthc.cli import main
+
+    wrong = pa.table({"code": pa.array([], pa.string()), "received": pa.array([], pa.string())})
+    path = tmp_path / "empty.parquet"
+    pq.write_table(wrong, path)
+
+    class Stream:
+        def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+            return wrong.__arrow_c_stream__(requested_schema)
+
+    empty_batch = pa.RecordBatch.from_pylist([], wrong.schema)
+    reader = pa.RecordBatchReader.from_batches(wrong.schema, [])
+    message = r"^unknown column\(s\) 'received'; missing column\(s\) received_at, status;"
+    for source in (wrong, empty_batch, reader, Stream(), path):
+        with pytest.raises(ValueError, match=message):
+            report(source, period="2026-01")
+    for engine in ("columns", "records"):
+        assert main(["report", str(path), "--period", "2026-01", "--engine", engine]) == 1
+        assert capsys.readouterr().err.startswith(f"{path}: unknown column(s) 'received';")
+
+
 def test_a_time_outside_python_s_years_is_refused() -> None:
     near = (GOOD["due_at"] - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1)
     far = pa.array([near, 200_000 * 365 * 86_400 * 10**6], pa.int64())
