@@ -217,6 +217,22 @@ def test_a_pandas_frame_is_read_by_its_arrow_stream_without_its_index() -> None:
     assert report(frame, period="2026-01") == expected
 
 
+def test_a_parquet_file_pandas_wrote_is_read_without_its_index(tmp_path: Path) -> None:
+    """``frame.to_parquet()`` stores the index as a column: it was an unknown column."""
+    pd = pytest.importorskip("pandas")
+    rows = [GOOD, {**GOOD, "code": "B", "status": 4, "result_ready_at": None}]
+    path = tmp_path / "filtered.parquet"
+    pd.DataFrame(rows, index=[10, 11]).to_parquet(path)
+    assert "__index_level_0__" in pq.ParquetFile(path).schema_arrow.names
+    expected = report([DossierRecord(**r) for r in rows], period="2026-01")
+    assert report(path, period="2026-01") == expected
+    from tthc.reports._columnar import read_parquet, records_of_batches
+
+    assert list(records_of_batches(read_parquet(path))) == [DossierRecord(**r) for r in rows]
+    pd.DataFrame(rows).set_index("code").to_parquet(path)  # an index that is a field: kept
+    assert report(path, period="2026-01") == expected
+
+
 def test_tthc_report_reads_a_parquet_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -172,9 +172,14 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
         # pyarrow names the file in its message only: name it as open() would
         raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
     # The next batch is decoded while this one is counted.
-    _check_schema(parquet.schema_arrow)  # before any row: a file may have none
-    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS))
-    return pa.RecordBatchReader.from_batches(parquet.schema_arrow, batches)
+    schema = parquet.schema_arrow
+    index = _pandas_index(schema)  # a data frame's index, which pandas writes as columns
+    columns = [name for name in schema.names if name not in index] if index else None
+    if columns is not None:
+        schema = pa.schema([f for f in schema if f.name not in index], schema.metadata)
+    _check_schema(schema)  # before any row: a file may have none
+    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns))
+    return pa.RecordBatchReader.from_batches(schema, batches)
 
 
 def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -191,12 +196,15 @@ def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.Reco
 
 
 def _pandas_index(schema: pa.Schema) -> list[str]:
-    """The columns that hold a data frame's index, as the ``pandas`` metadata names them."""
+    """The columns that hold a data frame's index, as the ``pandas`` metadata names them.
+
+    An index that is a dossier field (``frame.set_index("code")``) is kept: it is that field.
+    """
     import json  # noqa: PLC0415
 
     meta = (schema.metadata or {}).get(b"pandas")
     index = json.loads(meta).get("index_columns", []) if meta else []
-    return [name for name in index if isinstance(name, str)]
+    return [name for name in index if isinstance(name, str) and name not in _FIELDS]
 
 
 def records_of_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[DossierRecord]:
