@@ -55,9 +55,9 @@ def test_anything_with_an_arrow_c_stream_is_read() -> None:
     ("change", "message"),
     [
         ({"status": 11}, "status must be a portal status code 1..10, got 11"),
-        ({"status": None}, "status"),
-        ({"received_at": None}, "received_at"),
-        ({"code": None}, "code"),
+        ({"status": None}, "missing status"),
+        ({"received_at": None}, "missing received_at"),
+        ({"code": None}, "missing code"),
         ({"result_ready_at": None}, "status 9 (result ready) needs result_ready_at"),
         ({"result_ready_at": JAN - dt.timedelta(days=1)}, "is before received_at"),
         ({"status": 5, "result_ready_at": None}, "the last of supplement_waits must be open"),

@@ -296,7 +296,8 @@ class DossierRecord:
 
         Raises:
             ValueError: A key that is not a field (a misspelt ``due_at`` would otherwise
-                silently count every dossier as on time), or an invalid value.
+                silently count every dossier as on time), a missing ``code``,
+                ``received_at`` or ``status``, or an invalid value.
         """
         unknown = set(row) - _FIELDS
         if unknown:
@@ -304,10 +305,14 @@ class DossierRecord:
                 f"unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
                 f"expected some of {', '.join(sorted(_FIELDS))}"
             )
+        missing = [name for name in _REQUIRED if row.get(name) is None]
+        if missing:  # said as the file readers say it, not as __init__'s TypeError
+            raise ValueError(f"missing {', '.join(missing)}")
         return cls(**{k: v for k, v in row.items() if v is not None})
 
 
 _FIELDS = frozenset(DossierRecord.__dataclass_fields__)
+_REQUIRED = ("code", "received_at", "status")
 
 
 def _text(name: str, value: object) -> str:
