@@ -139,8 +139,14 @@ def test_a_duplicate_key_inside_a_value_is_refused_too(tmp_path: Path) -> None:
         (jrow("A", supplement_requests="9" * 5000), "expected a whole number, got '99999"),
         ('{"code": "A", "received_at": "x", "status": ' + "9" * 5000 + "}", ""),
         (jrow("A", field="\ud800"), "half of a UTF-16 pair"),
-        (jrow("A", received_at="0001-01-01T00:00+14:00"), "outside the datetimes that exist"),
-        (jrow("A", received_at="9999-12-31T23:59-01:00"), "outside the datetimes that exist"),
+        (
+            jrow("A", received_at="0001-01-01T00:00+14:00"),
+            "received_at: 0001-01-01T00:00:00+14:00 in Vietnam time falls outside the datetimes",
+        ),
+        (
+            jrow("A", due_at="9999-12-31T23:59-01:00"),
+            "due_at: 9999-12-31T23:59:00-01:00 in Vietnam time falls outside the datetimes",
+        ),
         ("[" * 100_000, f"JSON nested deeper than {MAX_NESTING} levels"),
         ("[" * 9 + ",".join(["{}"] * 9) + "]" * 9, "expected a JSON object, got list"),
         ("[" * 17 + "]" * 17, f"JSON nested deeper than {MAX_NESTING} levels"),

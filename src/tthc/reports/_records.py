@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from tthc._localtime import to_local
+from tthc.errors import DateOutOfRange
 
 __all__ = [
     "CHANNELS",
@@ -56,7 +57,11 @@ def _local(name: str, value: object, *, optional: bool) -> dt.datetime | None:
         raise ValueError(f"{name} is required")
     if not isinstance(value, dt.datetime):
         raise TypeError(f"{name} must be a datetime, got {type(value).__name__} {value!r}")
-    return to_local(value)
+    try:
+        return to_local(value)
+    except DateOutOfRange as exc:  # say which field, as every other bad value does
+        exc.args = (f"{name}: {exc}",)
+        raise
 
 
 def _waits(name: str, value: Iterable[Sequence[Any]], received: dt.datetime) -> tuple[Wait, ...]:
