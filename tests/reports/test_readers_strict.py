@@ -148,7 +148,12 @@ def test_a_duplicate_key_inside_a_value_is_refused_too(tmp_path: Path) -> None:
             "due_at: 9999-12-31T23:59:00-01:00 in Vietnam time falls outside the datetimes",
         ),
         ("[" * 100_000, f"JSON nested deeper than {MAX_NESTING} levels"),
-        ("[" * 9 + ",".join(["{}"] * 9) + "]" * 9, "expected a JSON object, got list"),
+        ("[" * 9 + ",".join(["{}"] * 9) + "]" * 9, "expected a JSON object, got an array"),
+        ("42", "expected a JSON object, got a number: 42"),
+        ("-1.5e3", "expected a JSON object, got a number: -1.5e3"),
+        ('"A"', 'expected a JSON object, got a string: "A"'),
+        ("null", "expected a JSON object, got null"),
+        ("true", "expected a JSON object, got true"),
         ("[" * 17 + "]" * 17, f"JSON nested deeper than {MAX_NESTING} levels"),
     ],
 )
