@@ -76,6 +76,27 @@ def test_text_report_by_field(jsonl: Path, capsys: pytest.CaptureFixture[str]) -
     assert "50.00" in lines[3]
 
 
+def test_control_characters_in_a_group_are_shown_escaped_in_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A field of ``\\u001b[2J`` used to reach the terminal as is: it could clear the
+    screen, colour it or reverse the line (U+202E). Text shows it escaped; JSON escapes it."""
+    hostile = "\x1b[31mĐỏ\x1b[0m\u202e\x07"
+    rows = [{**ROWS[0], "field": hostile}, {**ROWS[0], "code": "Z"}]
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    argv = ("--period", "2026-Q1", "--group-by", "field", "--lang", "en")
+    extras = ("--target", "late_share > 50%", "--rank-by", "rate", "--fail-on-missed")
+    status, out, err = run(capsys, str(path), *argv, *extras, "--wide")
+    shown = "\\x1b[31mĐỏ\\x1b[0m\\u202e\\x07"
+    assert status == EXIT_INVALID
+    assert out.count(shown) == 3  # the table, the target's line and the ranking
+    assert shown in err  # the target missed there
+    assert all(c not in out + err for c in "\x1b\u202e\x07")
+    status, out, _ = run(capsys, str(path), *argv, "--format", "json")
+    assert [r["field"] for r in json.loads(out)["rows"]] == [hostile, "Hộ tịch"]
+
+
 def test_json_report_by_field_and_month(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(
         capsys, str(jsonl), "--period", "2026-Q1", "--group-by", "field,month", "--format", "json"
