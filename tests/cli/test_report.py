@@ -76,6 +76,27 @@ def test_text_report_by_field(jsonl: Path, capsys: pytest.CaptureFixture[str]) -
     assert "50.00" in lines[3]
 
 
+def test_control_characters_in_a_group_are_shown_escaped_in_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A field of ``\\u001b[2J`` used to reach the terminal as is: it could clear the
+    screen, colour it or reverse the line (U+202E). Text shows it escaped; JSON escapes it."""
+    hostile = "\x1b[31mĐỏ\x1b[0m\u202e\x07"
+    rows = [{**ROWS[0], "field": hostile}, {**ROWS[0], "code": "Z"}]
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    argv = ("--period", "2026-Q1", "--group-by", "field", "--lang", "en")
+    extras = ("--target", "late_share > 50%", "--rank-by", "rate", "--fail-on-missed")
+    status, out, err = run(capsys, str(path), *argv, *extras, "--wide")
+    shown = "\\x1b[31mĐỏ\\x1b[0m\\u202e\\x07"
+    assert status == EXIT_INVALID
+    assert out.count(shown) == 3  # the table, the target's line and the ranking
+    assert shown in err  # the target missed there
+    assert all(c not in out + err for c in "\x1b\u202e\x07")
+    status, out, _ = run(capsys, str(path), *argv, "--format", "json")
+    assert [r["field"] for r in json.loads(out)["rows"]] == [hostile, "Hộ tịch"]
+
+
 def test_json_report_by_field_and_month(jsonl: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(
         capsys, str(jsonl), "--period", "2026-Q1", "--group-by", "field,month", "--format", "json"
@@ -209,13 +230,15 @@ def test_a_file_of_unknown_format_is_a_usage_error(
     assert "name it .jsonl, .csv or .parquet, or give --input-format" in err
 
 
+@pytest.mark.parametrize("name", ["none.csv", "none.parquet"])
 def test_a_missing_file_is_a_usage_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    """Exit 2, as in every command (it used to be 1 here and 2 in validate)."""
-    status, _, err = run(capsys, str(tmp_path / "none.csv"), "--period", "2026-Q1")
+    """Exit 2, as in every command (it used to be 1 here and 2 in validate); a missing
+    Parquet file was named "None"."""
+    status, _, err = run(capsys, str(tmp_path / name), "--period", "2026-Q1")
     assert status == EXIT_USAGE
-    assert err == f"tthc: error: no such file or folder: {tmp_path / 'none.csv'}\n"
+    assert err == f"tthc: error: no such file or folder: {tmp_path / name}\n"
 
 
 def test_qd_766_with_returned_resolution_is_an_error(

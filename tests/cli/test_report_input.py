@@ -121,6 +121,19 @@ def test_damaged_gzip_on_standard_input_is_an_error_naming_it(
         assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("name", ["d.jsonl", "d.csv", "d.jsonl.gz"])
+def test_a_file_of_only_a_byte_order_mark_reads_as_empty_with_either_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The columns engine used to fail with a traceback, and the records engine called the
+    CSV header missing: a mark with nothing after it is an empty file."""
+    path = written(tmp_path, name, "\ufeff")
+    empty = run(capsys, str(written(tmp_path, "empty" + name[1:], "")), "--period", "2026")
+    for engine in ("columns", "records"):
+        assert run(capsys, str(path), "--period", "2026", "--engine", engine) == empty
+    assert empty[0] == EXIT_OK
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -55,9 +55,9 @@ def test_anything_with_an_arrow_c_stream_is_read() -> None:
     ("change", "message"),
     [
         ({"status": 11}, "status must be a portal status code 1..10, got 11"),
-        ({"status": None}, "status"),
-        ({"received_at": None}, "received_at"),
-        ({"code": None}, "code"),
+        ({"status": None}, "missing status"),
+        ({"received_at": None}, "missing received_at"),
+        ({"code": None}, "missing code"),
         ({"result_ready_at": None}, "status 9 (result ready) needs result_ready_at"),
         ({"result_ready_at": JAN - dt.timedelta(days=1)}, "is before received_at"),
         ({"status": 5, "result_ready_at": None}, "the last of supplement_waits must be open"),
@@ -113,6 +113,31 @@ def test_columns_are_checked_before_any_row() -> None:
         report(table({**GOOD, "due_at": "2026-01-08"}), period="2026-01")
     with pytest.raises(TypeError, match=r"column 'status' must be an integer, got double"):
         report(table({**GOOD, "status": 9.0}), period="2026-01")
+
+
+def test_the_columns_of_a_source_without_rows_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No rows used to mean no check: a file of the wrong columns gave an empty report."""
+    from tthc.cli import main
+
+    wrong = pa.table({"code": pa.array([], pa.string()), "received": pa.array([], pa.string())})
+    path = tmp_path / "empty.parquet"
+    pq.write_table(wrong, path)
+
+    class Stream:
+        def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+            return wrong.__arrow_c_stream__(requested_schema)
+
+    empty_batch = pa.RecordBatch.from_pylist([], wrong.schema)
+    reader = pa.RecordBatchReader.from_batches(wrong.schema, [])
+    message = r"^unknown column\(s\) 'received'; missing column\(s\) received_at, status;"
+    for source in (wrong, empty_batch, reader, Stream(), path):
+        with pytest.raises(ValueError, match=message):
+            report(source, period="2026-01")
+    for engine in ("columns", "records"):
+        assert main(["report", str(path), "--period", "2026-01", "--engine", engine]) == 1
+        assert capsys.readouterr().err.startswith(f"{path}: unknown column(s) 'received';")
 
 
 def test_a_time_outside_python_s_years_is_refused() -> None:
@@ -190,6 +215,22 @@ def test_a_pandas_frame_is_read_by_its_arrow_stream_without_its_index() -> None:
     frame = pd.DataFrame(rows, index=[10, 11])  # an index that is not 0..n-1: pandas exports it
     expected = report([DossierRecord(**r) for r in rows], period="2026-01")
     assert report(frame, period="2026-01") == expected
+
+
+def test_a_parquet_file_pandas_wrote_is_read_without_its_index(tmp_path: Path) -> None:
+    """``frame.to_parquet()`` stores the index as a column: it was an unknown column."""
+    pd = pytest.importorskip("pandas")
+    rows = [GOOD, {**GOOD, "code": "B", "status": 4, "result_ready_at": None}]
+    path = tmp_path / "filtered.parquet"
+    pd.DataFrame(rows, index=[10, 11]).to_parquet(path)
+    assert "__index_level_0__" in pq.ParquetFile(path).schema_arrow.names
+    expected = report([DossierRecord(**r) for r in rows], period="2026-01")
+    assert report(path, period="2026-01") == expected
+    from tthc.reports._columnar import read_parquet, records_of_batches
+
+    assert list(records_of_batches(read_parquet(path))) == [DossierRecord(**r) for r in rows]
+    pd.DataFrame(rows).set_index("code").to_parquet(path)  # an index that is a field: kept
+    assert report(path, period="2026-01") == expected
 
 
 def test_tthc_report_reads_a_parquet_file(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tthc.reports import Period
+from tthc.reports import Period, report
 from tthc.reports._periods import time_label
 
 d = dt.date
@@ -99,6 +99,14 @@ def test_split_cuts_calendar_units_to_the_period() -> None:
         "2026-Q3",
         "2026-Q4",
     ]
+
+
+@pytest.mark.parametrize("dimension", ["month", "quarter", "year"])
+def test_split_of_the_last_days_a_period_can_have(dimension: str) -> None:
+    """The unit after December 9999 does not exist: splitting used to raise "year 10000"."""
+    last = Period.parse("9999-12-01..9999-12-29")
+    assert [str(p) for p in last.split(dimension)] == ["9999-12-01..9999-12-29"]
+    assert report([], period=last, group_by=dimension).rows == ()
 
 
 def test_time_labels() -> None:

@@ -141,7 +141,7 @@ def test_collects_every_bad_line(tmp_path: Path) -> None:
         "received_at: expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.ffffff]], naive or with Z "
         "or ±HH:MM, got 'yesterday'"
     )
-    assert lines[1] == f"{where}:3: expected a JSON object, got list"
+    assert lines[1] == f"{where}:3: expected a JSON object, got an array"
     assert lines[2] == f"{where}:4: status 9 (result ready) needs result_ready_at"
     assert lines[3] == f"{where}:5: status: expected a whole number, got 'nine'"
     assert lines[4].startswith(f"{where}:6: supplement_waits: expected [started, ended] pairs")

@@ -207,6 +207,17 @@ def test_from_mapping_rejects_unknown_fields() -> None:
         DossierRecord.from_mapping(row)
 
 
+@pytest.mark.parametrize("name", ["code", "received_at", "status"])
+def test_from_mapping_says_which_required_field_is_missing(name: str) -> None:
+    """As the file readers say it; it was a TypeError naming ``DossierRecord.__init__()``."""
+    row = {"code": "X", "received_at": D(2026, 3, 2), "status": 4}
+    with pytest.raises(ValueError, match=f"^missing {name}$"):
+        DossierRecord.from_mapping({**row, name: None})
+    del row[name]
+    with pytest.raises(ValueError, match=f"^missing {name}$"):
+        DossierRecord.from_mapping(row)
+
+
 def test_from_mapping_treats_none_as_missing() -> None:
     row = {"code": "X", "received_at": D(2026, 3, 2), "status": 4, "channel": None}
     assert DossierRecord.from_mapping(row).channel == "counter"

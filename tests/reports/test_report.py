@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tthc.deadlines import QD_766
-from tthc.reports import DossierRecord, Period, Report, ReportRow, percent, report
+from tthc.reports import (
+    DossierRecord,
+    Period,
+    Report,
+    ReportRow,
+    percent,
+    read_records,
+    report,
+)
 
 D = dt.datetime
 MARCH = Period.month(2026, 3)
@@ -475,6 +485,37 @@ def test_time_dimensions_can_come_first_and_a_quarter_splits_a_year() -> None:
     ]
     assert rep["2026-Q3", "Hộ tịch"].carried_over == 2  # January's and May's, still open
     assert rep["2026-Q4", "Hộ tịch"].received == 1
+
+
+def test_text_typed_with_combining_accents_is_the_same_group(tmp_path: Path) -> None:
+    """Vietnamese in NFD (Unikey's "Unicode tổ hợp", text pasted on macOS) and in NFC look
+    alike: they used to be two groups of the same name."""
+    import unicodedata
+
+    composed = "Hộ tịch"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    rows = [rec(code="A", field=composed), rec(code="B", field=decomposed, agency=decomposed)]
+    expected = report(rows[:1] * 2, period=MARCH, group_by=("field",))
+    assert [r.group for r in expected] == [(("field", composed),)]
+    assert report(rows, period=MARCH, group_by=("field",)) == expected
+    by_agency = report(rows, period=MARCH, group_by=("field", "agency"))
+    assert [r.group for r in by_agency] == [
+        (("field", composed), ("agency", "")),
+        (("field", composed), ("agency", composed)),
+    ]
+    path = tmp_path / "d.jsonl"
+    lines = [
+        {"code": r.code, "received_at": "2026-03-02T09:00", "status": 4, "field": r.field}
+        for r in rows
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert report(path, period=MARCH, group_by="field") == report(
+        list(read_records(path)), period=MARCH, group_by="field"
+    )
+    assert [r.group for r in report(path, period=MARCH, group_by="field")] == [
+        (("field", composed),)
+    ]
 
 
 def test_a_report_without_grouping_has_only_the_total() -> None:

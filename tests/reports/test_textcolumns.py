@@ -90,6 +90,7 @@ CSV_CASES = {
     "not utf-8": HEADER + row("A0") + "A1,\u00e9\udcff\n" + row("A2"),
     "too long": HEADER + row("A0") + "A1,x," + "y" * (MAX_LINE_BYTES + 10) + "\n" + row("A2"),
     "bom": "\ufeff" + HEADER + row("A1") + "\ufeff" + row("A2"),
+    "only a byte order mark": "\ufeff",
     "no final newline": HEADER + row("A1") + row("A2").rstrip("\n"),
     "waits": HEADER
     + row("A1", waits="2026-03-02T10:00/2026-03-03T08:00")
@@ -192,6 +193,7 @@ JSONL_CASES = {
     "not utf-8": jsonl(jrow("A0")) + '{"code": "\u00e9\udcff"}\n' + jsonl(jrow("A2")),
     "too long": jsonl(jrow("A0"), "9" * 300_000, jrow("A2")),
     "bom": "\ufeff" + jsonl(jrow("A")) + "\ufeff" + jsonl(jrow("B")),
+    "only a byte order mark": "\ufeff",
     "blank and spaces": jsonl(jrow("A"), "", "   ", "  " + json.dumps(jrow("B")), jrow("C")),
     "control character": jsonl(jrow("A", field="a\tb")) + '{"code": "A\tB"}\n' + jsonl(jrow("C")),
     "waits": jsonl(

@@ -114,11 +114,18 @@ class Extras:
         return sum(1 for result in self.results if result.met is False)
 
 
+def _visible(label: str) -> str:
+    """A group's label with its control characters escaped, as the text tables show it."""
+    from tthc.reports._text import visible  # noqa: PLC0415  (keeps --help fast)
+
+    return visible(label)
+
+
 def missed_text(extras: Extras, *, shown: int = 5) -> str:
     """The missed results in words: how many, and the first ``shown`` of them."""
     missed = [result for result in extras.results if result.met is False]
     named = [
-        f"{result.target}" + (f" ({result.label or 'total'})" if not result.units else "")
+        f"{result.target}" + (f" ({_visible(result.label) or 'total'})" if not result.units else "")
         for result in missed[:shown]
     ]
     more = f"; and {len(missed) - shown} more" if len(missed) > shown else ""
@@ -210,7 +217,7 @@ def _value(result: TargetResult, lang: str) -> str:
 
 
 def _group(result: TargetResult, lang: str) -> str:
-    return result.label or _WORDS[lang]["total"]
+    return _visible(result.label) or _WORDS[lang]["total"]
 
 
 def extras_text(extras: Extras, lang: str) -> str:
@@ -258,7 +265,8 @@ def _ranking_text(ranking: Ranking, lang: str) -> list[str]:
     for entry in ranking.entries:
         place = "-" if entry.rank is None else f"{entry.rank}{'=' if entry.tied else ''}"
         lines.append(
-            f"  {place:>5}  {entry.label}: {_figure(entry.value, ranking.indicator, lang)}"
+            f"  {place:>5}  {_visible(entry.label)}: "
+            f"{_figure(entry.value, ranking.indicator, lang)}"
         )
     return lines
 

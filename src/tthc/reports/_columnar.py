@@ -130,14 +130,21 @@ def columnar_batches(source: object) -> Iterator[pa.RecordBatch]:
             "reading Arrow data or Parquet files needs pyarrow: pip install 'tthc[arrow]'"
         ) from None
     if isinstance(source, (str, os.PathLike)):
-        return iter(read_parquet(source))
+        return iter(read_parquet(source))  # its columns checked there
+    batches: Iterator[pa.RecordBatch]
     if isinstance(source, pa.Table):
-        return iter(source.to_batches())
-    if isinstance(source, pa.RecordBatch):
-        return iter([source])
-    if isinstance(source, pa.RecordBatchReader):
-        return iter(source)
-    return _without_pandas_index(pa.RecordBatchReader.from_stream(source))
+        schema, batches = source.schema, iter(source.to_batches())
+    elif isinstance(source, pa.RecordBatch):
+        schema, batches = source.schema, iter([source])
+    elif isinstance(source, pa.RecordBatchReader):
+        schema, batches = source.schema, iter(source)
+    else:
+        stream = pa.RecordBatchReader.from_stream(source)
+        index = _pandas_index(stream.schema)
+        schema = pa.schema([f for f in stream.schema if f.name not in index])
+        batches = _without_pandas_index(stream)
+    _check_schema(schema)  # before any batch: a source without rows has none to check
+    return batches
 
 
 def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
@@ -159,9 +166,20 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
         parquet = pq.ParquetFile(path)
     except pa.ArrowInvalid as exc:
         raise ValueError(f"{os.fspath(path)}: not a Parquet file: {exc}") from None
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        # pyarrow names the file in its message only: name it as open() would
+        raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
     # The next batch is decoded while this one is counted.
-    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS))
-    return pa.RecordBatchReader.from_batches(parquet.schema_arrow, batches)
+    schema = parquet.schema_arrow
+    index = _pandas_index(schema)  # a data frame's index, which pandas writes as columns
+    columns = [name for name in schema.names if name not in index] if index else None
+    if columns is not None:
+        schema = pa.schema([f for f in schema if f.name not in index], schema.metadata)
+    _check_schema(schema)  # before any row: a file may have none
+    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns))
+    return pa.RecordBatchReader.from_batches(schema, batches)
 
 
 def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -170,15 +188,23 @@ def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.Reco
     A data frame's index (a Dask partition's row numbers, say) is not a dossier field; the
     ``pandas`` metadata of the schema names the columns that hold it.
     """
-    import json  # noqa: PLC0415
-
     drop: list[str] | None = None
     for batch in batches:
         if drop is None:
-            meta = (batch.schema.metadata or {}).get(b"pandas")
-            index = json.loads(meta).get("index_columns", []) if meta else []
-            drop = [name for name in index if isinstance(name, str)]
+            drop = _pandas_index(batch.schema)
         yield batch.drop_columns(drop) if drop else batch
+
+
+def _pandas_index(schema: pa.Schema) -> list[str]:
+    """The columns that hold a data frame's index, as the ``pandas`` metadata names them.
+
+    An index that is a dossier field (``frame.set_index("code")``) is kept: it is that field.
+    """
+    import json  # noqa: PLC0415
+
+    meta = (schema.metadata or {}).get(b"pandas")
+    index = json.loads(meta).get("index_columns", []) if meta else []
+    return [name for name in index if isinstance(name, str) and name not in _FIELDS]
 
 
 def records_of_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[DossierRecord]:

@@ -175,11 +175,14 @@ class Period:
 
 
 def _next_unit_start(dimension: str, day: dt.date) -> dt.date:
+    """The first day of the unit after ``day``'s; after December 9999, the last date."""
     if dimension == "year":
-        return dt.date(day.year + 1, 1, 1)
-    step = 1 if dimension == "month" else 3
-    month0 = (day.month - 1) // step * step + step  # 0-based month of the next unit
-    return dt.date(day.year + month0 // 12, month0 % 12 + 1, 1)
+        year, month = day.year + 1, 1
+    else:
+        step = 1 if dimension == "month" else 3
+        month0 = (day.month - 1) // step * step + step  # 0-based month of the next unit
+        year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date.max if year > dt.MAXYEAR else dt.date(year, month, 1)
 
 
 def _month_index(at: dt.date) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from tthc.errors import Issue
-from tthc.reports._fields import FIELDS, REQUIRED, BadValue, record_from_row
+from tthc.reports._fields import FIELDS, MAX_QUOTED, REQUIRED, BadValue, record_from_row
 from tthc.reports._records import DossierRecord
 
 __all__ = ["INPUT_FORMATS", "MAX_LINE_BYTES", "MAX_NESTING", "numbered_records", "read_records"]
@@ -90,6 +90,8 @@ def _lines(handle: IO[bytes], name: str) -> Iterator[tuple[int, str | Issue]]:
         number += 1
         if number == 1 and raw.startswith(_BOM):
             raw = raw[len(_BOM) :]
+            if not raw:  # the file is a byte order mark alone: no line, as an empty file
+                return
         ended = raw.endswith(b"\n")
         while not ended and len(raw) > MAX_LINE_BYTES:  # skip the rest, unread
             rest = handle.readline(_CHUNK)
@@ -174,10 +176,22 @@ def _json_row(  # noqa: PLR0911  (one return per way a line can fail: clearer th
     except ValueError as exc:  # an integer of more digits than Python converts
         return issue(f"invalid JSON: {exc}")
     if not isinstance(row, dict):
-        return issue(f"expected a JSON object, got {type(row).__name__}", code="invalid")
+        return issue(f"expected a JSON object, got {_json_kind(row, text)}", code="invalid")
     if "\\u" in text and _has_surrogate(row):
         return issue("a \\u escape gives half of a UTF-16 pair, which is not a character")
     return row
+
+
+def _json_kind(value: object, text: str) -> str:
+    """What a JSON line that is not an object is, in JSON's words: ``a number: 42``, ``null``."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)  # null, true, false
+    if isinstance(value, list):
+        return "an array"
+    shown = text.strip()
+    if len(shown) > MAX_QUOTED:
+        shown = f"{shown[: MAX_QUOTED - 20]}... ({len(shown):,} characters)"
+    return f"{'a string' if isinstance(value, str) else 'a number'}: {shown}"
 
 
 def _has_surrogate(value: object) -> bool:

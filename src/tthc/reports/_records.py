@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from tthc._localtime import to_local
+from tthc.errors import DateOutOfRange
 
 __all__ = [
     "CHANNELS",
@@ -56,7 +57,11 @@ def _local(name: str, value: object, *, optional: bool) -> dt.datetime | None:
         raise ValueError(f"{name} is required")
     if not isinstance(value, dt.datetime):
         raise TypeError(f"{name} must be a datetime, got {type(value).__name__} {value!r}")
-    return to_local(value)
+    try:
+        return to_local(value)
+    except DateOutOfRange as exc:  # say which field, as every other bad value does
+        exc.args = (f"{name}: {exc}",)
+        raise
 
 
 def _waits(name: str, value: Iterable[Sequence[Any]], received: dt.datetime) -> tuple[Wait, ...]:
@@ -296,7 +301,8 @@ class DossierRecord:
 
         Raises:
             ValueError: A key that is not a field (a misspelt ``due_at`` would otherwise
-                silently count every dossier as on time), or an invalid value.
+                silently count every dossier as on time), a missing ``code``,
+                ``received_at`` or ``status``, or an invalid value.
         """
         unknown = set(row) - _FIELDS
         if unknown:
@@ -304,10 +310,14 @@ class DossierRecord:
                 f"unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
                 f"expected some of {', '.join(sorted(_FIELDS))}"
             )
+        missing = [name for name in _REQUIRED if row.get(name) is None]
+        if missing:  # said as the file readers say it, not as __init__'s TypeError
+            raise ValueError(f"missing {', '.join(missing)}")
         return cls(**{k: v for k, v in row.items() if v is not None})
 
 
 _FIELDS = frozenset(DossierRecord.__dataclass_fields__)
+_REQUIRED = ("code", "received_at", "status")
 
 
 def _text(name: str, value: object) -> str:

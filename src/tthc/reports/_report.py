@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
@@ -25,7 +26,7 @@ from tthc.reports._ranking import Ranking, rank
 from tthc.reports._readers import read_records
 from tthc.reports._records import DossierRecord, SupportsToRecord
 from tthc.reports._rules import Resolution, judge_for, resolve_policy
-from tthc.reports._tally import COUNTERS, GROUP_DIMENSIONS, Tallied, tally
+from tthc.reports._tally import COUNTERS, GROUP_DIMENSIONS, Key, Tallied, tally
 from tthc.reports._targets import Target, TargetResult, evaluate
 from tthc.reports._textcolumns import arrow_available, read_text_columns
 
@@ -332,6 +333,22 @@ def _group_by(group_by: Sequence[str] | str) -> tuple[str, ...]:
     return dims
 
 
+def _composed(rows: dict[Key, list[int]]) -> dict[Key, list[int]]:
+    """The rows by their group in NFC, the counters of groups that differ only there added.
+
+    Vietnamese typed with combining accents (NFD, as Unikey's "Unicode tổ hợp" and text
+    pasted on macOS write it) looks the same as the composed letters: it is the same group.
+    """
+    merged: dict[Key, list[int]] = {}
+    for key, counters in rows.items():
+        nfc = tuple(v if v.isascii() else unicodedata.normalize("NFC", v) for v in key)
+        same = merged.get(nfc)
+        merged[nfc] = (
+            counters if same is None else [a + b for a, b in zip(same, counters, strict=True)]
+        )
+    return merged
+
+
 def _count(
     dossiers: object,
     *,
@@ -503,9 +520,9 @@ def report(
         calendar=calendar,
         on_return=how is Resolution.RETURNED,
     )
+    composed = _composed(counted.rows)
     rows = tuple(
-        ReportRow(tuple(zip(dims, key, strict=True)), *counted.rows[key])
-        for key in sorted(counted.rows)
+        ReportRow(tuple(zip(dims, key, strict=True)), *composed[key]) for key in sorted(composed)
     )
     return Report(
         the_period,

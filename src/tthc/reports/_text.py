@@ -11,12 +11,13 @@ continues on the next lines. ``width=None`` prints one table however wide it is.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tthc.reports._report import Report, ReportRow
 
-__all__ = ["COLUMNS", "report_to_text"]
+__all__ = ["COLUMNS", "report_to_text", "visible"]
 
 _NA = "N/A"
 _GAP = "  "
@@ -127,7 +128,24 @@ def report_to_text(report: Report, *, lang: str = "en", width: int | None = 100)
 def _labels(row: ReportRow, report: Report, total_label: str) -> list[str]:
     if row is report.total:
         return [total_label, *[""] * (len(report.group_by) - 1)] if report.group_by else []
-    return [value for _, value in row.group]
+    return [visible(value) for _, value in row.group]
+
+
+#: Unicode categories a terminal acts on or hides: controls, formats (U+202E reverses a
+#: line), line and paragraph separators.
+_HIDDEN = frozenset(("Cc", "Cf", "Zl", "Zp"))
+
+
+def visible(text: str) -> str:
+    r"""``text`` with its control and format characters escaped (``\x1b``, ``\u202e``).
+
+    A group's value comes from the input: printed as is, ``\x1b[2J`` would clear the
+    terminal. Spaces, no-break spaces included, are kept.
+    """
+    if text.isprintable():
+        return text
+    hidden = _HIDDEN
+    return "".join(ascii(c)[1:-1] if unicodedata.category(c) in hidden else c for c in text)
 
 
 def _figure(value: object) -> str:

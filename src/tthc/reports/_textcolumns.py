@@ -326,6 +326,8 @@ def _chunks(handle: IO[bytes], size: int, *, first: bool) -> Iterator[bytes]:
     while data := handle.read(size):
         if first and data.startswith(_BOM):
             data = data[len(_BOM) :]
+            if not data:  # the file is a byte order mark alone: no line
+                break
         first = False
         if not data.endswith(b"\n"):
             rest = handle.readline(MAX_LINE_BYTES + 3)
