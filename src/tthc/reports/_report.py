@@ -222,10 +222,13 @@ class Report:
     def __getitem__(self, key: str | tuple[str, ...]) -> ReportRow:
         """The row of a group: ``report["Hộ tịch"]`` or ``report["Hộ tịch", "2026-03"]``.
 
+        The values are compared in NFC, as the rows' groups are: a key typed with
+        combining accents finds the same row.
+
         Raises:
             KeyError: No dossier fell in that group.
         """
-        return self._index[(key,) if isinstance(key, str) else tuple(key)]
+        return self._index[_nfc((key,) if isinstance(key, str) else tuple(key))]
 
     def __iter__(self) -> Iterator[ReportRow]:
         return iter(self.rows)
@@ -333,6 +336,11 @@ def _group_by(group_by: Sequence[str] | str) -> tuple[str, ...]:
     return dims
 
 
+def _nfc(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A group's values in NFC, the form report rows are labelled and looked up in."""
+    return tuple(v if v.isascii() else unicodedata.normalize("NFC", v) for v in key)
+
+
 def _composed(rows: dict[Key, list[int]]) -> dict[Key, list[int]]:
     """The rows by their group in NFC, the counters of groups that differ only there added.
 
@@ -341,7 +349,7 @@ def _composed(rows: dict[Key, list[int]]) -> dict[Key, list[int]]:
     """
     merged: dict[Key, list[int]] = {}
     for key, counters in rows.items():
-        nfc = tuple(v if v.isascii() else unicodedata.normalize("NFC", v) for v in key)
+        nfc = _nfc(key)
         same = merged.get(nfc)
         merged[nfc] = (
             counters if same is None else [a + b for a, b in zip(same, counters, strict=True)]
