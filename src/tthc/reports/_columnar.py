@@ -139,10 +139,11 @@ def columnar_batches(source: object) -> Iterator[pa.RecordBatch]:
     elif isinstance(source, pa.RecordBatchReader):
         schema, batches = source.schema, iter(source)
     else:
+        # A data frame's index (a Dask partition's row numbers, say) is not a dossier field.
         stream = pa.RecordBatchReader.from_stream(source)
         index = _pandas_index(stream.schema)
         schema = pa.schema([f for f in stream.schema if f.name not in index])
-        batches = _without_pandas_index(stream)
+        batches = (batch.drop_columns(index) for batch in stream) if index else iter(stream)
     _check_schema(schema)  # before any batch: a source without rows has none to check
     return batches
 
@@ -180,19 +181,6 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
     _check_schema(schema)  # before any row: a file may have none
     batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns))
     return pa.RecordBatchReader.from_batches(schema, batches)
-
-
-def _without_pandas_index(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """The batches without the index columns pandas adds to its Arrow export.
-
-    A data frame's index (a Dask partition's row numbers, say) is not a dossier field; the
-    ``pandas`` metadata of the schema names the columns that hold it.
-    """
-    drop: list[str] | None = None
-    for batch in batches:
-        if drop is None:
-            drop = _pandas_index(batch.schema)
-        yield batch.drop_columns(drop) if drop else batch
 
 
 def _pandas_index(schema: pa.Schema) -> list[str]:
