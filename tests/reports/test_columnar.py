@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,62 @@ def test_rows_are_numbered_across_batches() -> None:
     batches = table(*rows).to_batches(max_chunksize=2)
     with pytest.raises(ValueError, match=r"^row 6: "):
         report(pa.Table.from_batches(batches), period="2026-01")
+
+
+@pytest.fixture
+def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slices of two rows, counted on three threads."""
+    from tthc.reports import _columnar
+
+    monkeypatch.setattr(_columnar, "SLICE_ROWS", 2)
+    monkeypatch.setattr(_columnar, "_threads", lambda: 3)
+
+
+@pytest.mark.usefixtures("small_slices")
+def test_the_first_bad_row_is_reported_whichever_thread_counts_it() -> None:
+    rows = [GOOD] * 9 + [{**GOOD, "status": 42}] + [GOOD] * 30 + [{**GOOD, "status": 0}]
+    for _ in range(20):  # whichever slice is done first, the first bad row is said
+        with pytest.raises(ValueError, match=r"^row 10: status must be"):
+            report(table(*rows), period="2026-01")
+    assert threading.active_count() == 1  # no thread is left behind
+
+
+@pytest.mark.usefixtures("small_slices")
+def test_a_bad_row_is_reported_before_a_batch_that_cannot_be_read() -> None:
+    rows = [GOOD] * 3 + [{**GOOD, "status": 42}] + [GOOD] * 4
+    first = table(*rows).to_batches()[0]
+
+    def batches() -> Iterator[Any]:
+        yield first
+        raise OSError("the disk failed")
+
+    reader = pa.RecordBatchReader.from_batches(first.schema, batches())
+    with pytest.raises(ValueError, match=r"^row 4: status must be"):
+        report(reader, period="2026-01")
+    first = first.slice(0, 3)  # good rows only: the reader's error is the one
+    with pytest.raises(OSError, match="the disk failed"):
+        report(pa.RecordBatchReader.from_batches(first.schema, batches()), period="2026-01")
+    assert threading.active_count() == 1
+
+
+@pytest.mark.usefixtures("small_slices")
+def test_slices_counted_on_threads_give_the_report_of_one_pass() -> None:
+    day = dt.timedelta(days=1)
+    rows = [
+        {
+            **GOOD,
+            "code": str(i),
+            "field": f"F{i % 3}",
+            "received_at": JAN + i * 3 * day,
+            "due_at": JAN + (i * 3 + 3) * day,
+            "result_ready_at": JAN + (i * 3 + i % 5) * day,
+        }
+        for i in range(25)
+    ]
+    sliced = report(table(*rows), period="2026-Q1", group_by=("field", "month"))
+    assert sliced == report(
+        [DossierRecord.from_mapping(r) for r in rows], period="2026-Q1", group_by=("field", "month")
+    )
 
 
 def test_columns_are_checked_before_any_row() -> None:

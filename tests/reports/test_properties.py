@@ -7,10 +7,12 @@ with none of the engine's shortcuts: bucket codes, first/last-window totals, win
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -442,7 +444,22 @@ def arrow_shapes(draw: st.DrawFn) -> dict[str, object]:
         "waits": draw(st.sampled_from(["struct", "list"])),
         "requests": draw(st.booleans()),
         "flags": draw(st.booleans()),
+        "slice": draw(st.integers(1, 12)),
+        "threads": draw(st.integers(1, 3)),
     }
+
+
+@contextlib.contextmanager
+def counted_in(shape: dict[str, object]) -> Iterator[None]:
+    """Count the columns in slices of ``shape["slice"]`` rows on ``shape["threads"]`` threads."""
+    from tthc.reports import _columnar
+
+    threads = shape.get("threads", 1)
+    with (
+        mock.patch.object(_columnar, "SLICE_ROWS", shape.get("slice", _columnar.SLICE_ROWS)),
+        mock.patch.object(_columnar, "_threads", return_value=threads),
+    ):
+        yield
 
 
 def arrow_table(rs: list[DossierRecord], shape: dict[str, object]) -> object:
@@ -531,7 +548,9 @@ def test_the_columnar_path_equals_the_streaming_path(
     )
     if not rs:  # an empty table still needs its columns' types
         shape = {**shape, "batch": 1}
-    assert make(arrow_table(rs, shape)) == make(rs)
+    with counted_in(shape):  # slices of a batch, counted on threads, merge exactly
+        columnar = make(arrow_table(rs, shape))
+    assert columnar == make(rs)
 
 
 @settings(max_examples=20)

@@ -21,13 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from tthc.deadlines import BY_DATE, BY_INSTANT, QD_766, TT_01_2018
 from tthc.reports._columnar_flows import ColumnFlows
+from tthc.reports._counts import Counts as _Counts
 from tthc.reports._periods import TIME_DIMENSIONS, Period, time_label
 from tthc.reports._prefetch import read_ahead
 from tthc.reports._records import CHANNELS, DossierRecord
@@ -567,48 +569,6 @@ class _Groups:
         return values[0] if len(values) == 1 else tuple(values)
 
 
-class _Counts:
-    """Bucket codes counted per group (its key) and window, across batches."""
-
-    def __init__(self) -> None:
-        self.groups: dict[object, defaultdict[int, int]] = {}
-        self.total: defaultdict[int, int] = defaultdict(int)
-
-    def add(self, groups: _Groups, windows: int, keys: list[np.ndarray]) -> None:
-        """Count ``keys``: ``(group * windows + window) << 10 | code``."""
-        import numpy as np  # noqa: PLC0415
-
-        key = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-        if len(key) == 0:
-            return
-        bins = (groups.count * windows) << 10
-        if bins <= 1 << 22:  # a dense count beats a sort
-            tally = np.bincount(key, minlength=bins)
-            found = np.flatnonzero(tally)
-            pairs = zip(found.tolist(), tally[found].tolist(), strict=True)
-        else:
-            found, n = np.unique(key, return_counts=True)
-            pairs = zip(found.tolist(), n.tolist(), strict=True)
-        names: dict[int, object] = {}
-        for k, count in pairs:
-            g, window = divmod(k >> 10, windows)
-            name = names.get(g)
-            if name is None:
-                name = names[g] = groups.key(g)
-            counts = self.groups.get(name)
-            if counts is None:
-                counts = self.groups[name] = defaultdict(int)
-            counts[window << 10 | (k & 1023)] += count
-
-    def add_total(self, codes: np.ndarray) -> None:
-        import numpy as np  # noqa: PLC0415
-
-        if len(codes):
-            tally = np.bincount(codes, minlength=1024)
-            for code in np.flatnonzero(tally).tolist():
-                self.total[code] += int(tally[code])
-
-
 def _readable(column: pa.Array, i: int) -> bool:
     try:
         column.slice(i, 1).to_pylist()
@@ -902,7 +862,7 @@ def _tally_batch(  # noqa: PLR0915  (one pass of array operations, in one place)
             finest=frame.finest,
             windows_of=windows_of,
         )
-    counts.add(groups, w, keys)
+    counts.add(groups, keys)
     return with_waits
 
 
@@ -986,6 +946,68 @@ def _count_open_windows(
         keys.append(((group[later] * w + j[later]) << 10) | _RETURNED)
 
 
+#: Rows counted at a time, by one thread.
+SLICE_ROWS = 1 << 16
+
+_Slice = tuple["_Counts", ColumnFlows, list[DossierRecord], int]
+_T = TypeVar("_T")
+
+
+def _threads() -> int:
+    """The threads that count: one per core this process may run on, at most 8."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _in_slices(
+    batches: Iterable[pa.RecordBatch], count: Callable[[pa.RecordBatch, int], _T]
+) -> Iterator[_T]:
+    """``count(piece, first_row)`` of every slice of ``batches``, in order, on threads.
+
+    A slice is at most :data:`SLICE_ROWS` rows of a batch; ``first_row`` numbers its first
+    row across the batches. A few slices are counted ahead while the results are taken in
+    order, so memory stays bounded and the first error raised is that of the first bad row
+    (a batch that cannot be read comes after the rows before it).
+    """
+
+    def pieces() -> Iterator[tuple[pa.RecordBatch, int]]:
+        first_row = 0
+        for batch in batches:
+            _check_schema(batch.schema)
+            for offset in range(0, batch.num_rows, SLICE_ROWS):
+                yield batch.slice(offset, SLICE_ROWS), first_row + offset
+            first_row += batch.num_rows
+
+    threads = _threads()
+    if threads == 1:
+        for piece, first_row in pieces():
+            yield count(piece, first_row)
+        return
+    pending: deque[Future[_T]] = deque()
+    pool = ThreadPoolExecutor(threads, thread_name_prefix="tthc-count")
+    try:
+        ahead = pieces()
+        while True:
+            try:
+                piece, first_row = next(ahead)
+            except StopIteration:
+                break
+            except BaseException:
+                for future in pending:  # the rows read before it fail first
+                    future.result()
+                raise
+            pending.append(pool.submit(count, piece, first_row))
+            if len(pending) > 2 * threads:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def tally_columns(
     batches: Iterable[pa.RecordBatch],
     *,
@@ -1007,13 +1029,13 @@ def tally_columns(
             across the batches); an unknown or missing column.
         TypeError: A column of the wrong type.
     """
-    counts = _Counts()
+    frame = _Frame(period, cut, group_by)
+    counts = _Counts(len(frame.windows))
+    flows = ColumnFlows(calendar, counts.windows)
     records = 0
     with_waits: list[DossierRecord] = []
-    frame = _Frame(period, cut, group_by)
     rows: dict[Key, list[int]] = {}
     total = [0] * len(COUNTERS)
-    flows = ColumnFlows(calendar)
     stream = functools.partial(
         tally,
         period=period,
@@ -1024,28 +1046,38 @@ def tally_columns(
         monotone=True,
         calendar=calendar,
     )
-    for batch in batches:
-        _check_schema(batch.schema)
-        with_waits.extend(
-            _tally_batch(
-                batch,
-                records,
-                counts,
-                frame=frame,
-                policy=policy,
-                on_return=on_return,
-                flows=flows,
-            )
+
+    def count(piece: pa.RecordBatch, first_row: int) -> _Slice:
+        part, part_flows = _Counts(counts.windows), ColumnFlows(calendar, counts.windows)
+        found = _tally_batch(
+            piece,
+            first_row,
+            part,
+            frame=frame,
+            policy=policy,
+            on_return=on_return,
+            flows=part_flows,
         )
-        records += batch.num_rows
+        return part, part_flows, found, piece.num_rows
+
+    def fold(done: _Slice) -> None:
+        nonlocal with_waits, records
+        part, part_flows, found, n = done
+        records += n
+        counts.merge(part)
+        flows.merge(part_flows)
+        with_waits.extend(found)
         if len(with_waits) >= BATCH_ROWS:
             _add_tallied(rows, total, stream(with_waits))
             with_waits = []
+
+    for done in _in_slices(batches, count):
+        fold(done)
     if with_waits:
         _add_tallied(rows, total, stream(with_waits))
     counted = Tallied(
         _decode_groups(
-            counts.groups,
+            counts,
             group_by,
             frame.static,
             frame.timed,
@@ -1060,7 +1092,7 @@ def tally_columns(
 
 
 def _decode_groups(
-    groups: dict[object, defaultdict[int, int]],
+    counts: _Counts,
     group_by: tuple[str, ...],
     static: list[str],
     timed: list[str],
@@ -1075,19 +1107,13 @@ def _decode_groups(
 
     labels = [{d: time_label(d, w.first) for d in timed} for w in windows] or [{}]
     w = len(labels)
-    names = list(groups)
+    names = list(counts.names)
+    keys, n = counts.summed()
     vectors = np.zeros((len(names) * w, len(COUNTERS)), dtype=np.int64)
-    seen = np.zeros(len(names) * w, dtype=bool)
-    matrix = _code_matrix()
-    for g, group in enumerate(names):
-        counts = groups[group]
-        k = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        n = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
-        row = g * w + (k >> 10)
-        np.add.at(vectors, row, matrix[k & 1023] * n[:, None])
-        seen[row] = True
+    row = keys >> 10
+    np.add.at(vectors, row, _code_matrix()[keys & 1023] * n[:, None])
     rows: dict[Key, list[int]] = {}
-    for r in np.flatnonzero(seen).tolist():
+    for r in np.unique(row).tolist():
         group, window = divmod(r, w)
         name = names[group]
         values = (name,) if len(static) == 1 else name  # one dimension: the value itself

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from tthc.reports._counts import Counts
 from tthc.reports._flows import (
     DIGITISED,
     FLOW_COUNTERS,
@@ -44,21 +45,20 @@ def _instant(micros: int) -> dt.datetime:
 
 
 class ColumnFlows:
-    """Flow counters across the batches of one report."""
+    """Flow counters across the batches of one report.
 
-    def __init__(self, calendar: WorkingCalendar | None) -> None:
+    The counts are kept in arrays (:class:`~tthc.reports._counts.Counts`, the flow counter's
+    index as the code); processing time, summed row by row, in :class:`Flows`.
+    """
+
+    def __init__(self, calendar: WorkingCalendar | None, windows: int) -> None:
         self.flows = Flows()
+        self.counts = Counts(windows)
         self.calendar = calendar
 
     def _count(self, groups: Any, windows: int, keys: np.ndarray, index: int) -> None:
-        import numpy as np  # noqa: PLC0415
-
-        if not len(keys):
-            return
-        found, n = np.unique(keys, return_counts=True)
-        for k, count in zip(found.tolist(), n.tolist(), strict=True):
-            g, window = divmod(k, windows)
-            self.flows.add(groups.key(g), window, index, count)
+        if len(keys):
+            self.counts.add(groups, [(keys << 10) | index])
 
     def add_batch(
         self,
@@ -129,10 +129,21 @@ class ColumnFlows:
             self.flows.add(key, window_k, PROCESSING_WORKING, working // _MICROSECOND)
             self.flows.add(key, window_k, PROCESSING_ELAPSED, elapsed)
 
+    def merge(self, other: ColumnFlows) -> None:
+        """Add the flows of ``other`` (a slice of the same report)."""
+        self.counts.merge(other.counts)
+        self.flows.merge(other.flows)
+
     def merge_into(
         self, rows: dict[tuple[str, ...], list[int]], total: list[int], frame: Any, group_by: Any
     ) -> None:
         """Add the flows counted into the report's counter vectors."""
+        names, windows = list(self.counts.names), self.counts.windows
+        keys, n = self.counts.summed()
+        for k, count in zip(keys.tolist(), n.tolist(), strict=True):
+            g, window = divmod(k >> 10, windows)
+            self.flows.add(names[g], window, k & 1023, count)
+        self.counts = Counts(windows)  # each count added once
         flows = self.flows.rows(
             tuple(group_by), frame.static, frame.timed, frame.windows if frame.finest else []
         )

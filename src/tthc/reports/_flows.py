@@ -104,6 +104,15 @@ class Flows:
         self.cell(group, window)[index] += n
         self.total[index] += n
 
+    def merge(self, other: Flows) -> None:
+        """Add the vectors of ``other``."""
+        for (group, window), vector in other.cells.items():
+            mine = self.cell(group, window)
+            for i, n in enumerate(vector):
+                mine[i] += n
+        for i, n in enumerate(other.total):
+            self.total[i] += n
+
     def rows(
         self,
         group_by: tuple[str, ...],
