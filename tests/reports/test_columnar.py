@@ -206,6 +206,29 @@ def test_a_time_outside_python_s_years_is_refused() -> None:
         report(rows, period="2026-01")
 
 
+def test_a_slice_of_a_table_is_read_from_its_offset() -> None:
+    # Values and nulls are read from the columns' buffers: a slice starts inside them.
+    later = JAN + dt.timedelta(days=40)
+    rows = [
+        {**GOOD, "code": f"R{i}", "status": 4 if i % 3 else 9, "due_at": later if i % 2 else None}
+        for i in range(11)
+    ]
+    for row in rows:
+        if row["status"] == 4:
+            row["result_ready_at"] = None
+    rows[5]["supplement_requests"] = 2
+    expected = report([DossierRecord(**r) for r in rows[3:9]], period="2026", group_by="month")
+    sliced = table(*rows).slice(3, 6)
+    assert report(sliced, period="2026", group_by="month") == expected
+
+
+def test_a_code_whose_dictionary_value_is_null_is_missing() -> None:
+    code = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), pa.array(["A", None]))
+    rows = table(GOOD, GOOD).set_column(0, "code", code)
+    with pytest.raises(ValueError, match=r"^row 2: missing code"):
+        report(rows, period="2026-01")
+
+
 def test_a_file_that_is_not_parquet_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.parquet"
     path.write_text("code,received_at\n", encoding="utf-8")

@@ -268,16 +268,43 @@ def _check_schema(schema: pa.Schema) -> None:
     del pa
 
 
+def _nulls(column: pa.Array) -> np.ndarray:
+    """Where ``column`` is null, from its validity bitmap (no copy of the values)."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    n, offset = len(column), column.offset
+    if pa.types.is_dictionary(column.type) or pa.types.is_null(column.type):
+        # a dictionary's values may be null too: pyarrow knows
+        return column.is_null().to_numpy(zero_copy_only=False)  # type: ignore[no-any-return]
+    if column.null_count == 0:
+        return np.zeros(n, dtype=bool)
+    validity = column.buffers()[0]
+    bits = np.unpackbits(
+        np.frombuffer(validity, dtype=np.uint8), count=offset + n, bitorder="little"
+    )
+    return bits[offset:] == 0  # type: ignore[no-any-return]
+
+
+def _int64s(column: pa.Array) -> np.ndarray:
+    """The 64-bit values of an int64 or timestamp array, as a view of its buffer."""
+    import numpy as np  # noqa: PLC0415
+
+    n, offset = len(column), column.offset
+    return np.frombuffer(column.buffers()[1], dtype=np.int64, count=offset + n)[offset:]
+
+
 def _micros(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """A timestamp column as Vietnam local microseconds, and where it is null."""
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
 
     if pa.types.is_null(column.type):
         return np.zeros(len(column), dtype=np.int64), np.ones(len(column), dtype=bool)
     unit, zone = column.type.unit, column.type.tz
-    values = pc.fill_null(column.cast(pa.int64()), 0).to_numpy(zero_copy_only=False)
+    values, nulls = _int64s(column), _nulls(column)
+    if column.null_count:
+        values = np.where(nulls, 0, values)
     if unit == "s":
         values = values * 1_000_000
     elif unit == "ms":
@@ -286,7 +313,7 @@ def _micros(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
         values = values // 1_000  # a datetime has microseconds: the rest is cut, as Python does
     if zone is not None:  # an instant: its Vietnam wall clock
         values = values + _VIETNAM
-    return values, column.is_null().to_numpy(zero_copy_only=False)
+    return values, nulls
 
 
 def _ints(column: pa.Array | None, n: int, default: int) -> tuple[np.ndarray, np.ndarray]:
@@ -296,7 +323,10 @@ def _ints(column: pa.Array | None, n: int, default: int) -> tuple[np.ndarray, np
 
     if column is None or pa.types.is_null(column.type):
         return np.full(n, default, dtype=np.int64), np.ones(n, dtype=bool)
-    nulls = column.is_null().to_numpy(zero_copy_only=False)
+    nulls = _nulls(column)
+    if pa.types.is_int64(column.type):
+        values = _int64s(column)
+        return (np.where(nulls, default, values) if column.null_count else values), nulls
     # Out of the int64 range cannot be a status or a count: clip, the check refuses it.
     if pa.types.is_uint64(column.type):
         column = pc.min_element_wise(column, pa.scalar(2**62, pa.uint64()))
@@ -337,7 +367,7 @@ def _channels(column: pa.Array | None, n: int) -> np.ndarray:
     codes, labels = _labels(column, n)
     table = np.array([_CHANNEL_BITS.get(label, 0) for label in labels], dtype=np.int64)
     read: np.ndarray = table[codes]
-    read[column.is_null().to_numpy(zero_copy_only=False)] = counter
+    read[_nulls(column)] = counter
     return read
 
 
@@ -379,7 +409,7 @@ def _waits_of(column: pa.Array | None, n: int) -> tuple[_Wait, np.ndarray, np.nd
     first = column.offsets.to_numpy(zero_copy_only=False)[:-1].astype(np.int64)
     pairs = column.values
     at = np.where(has, first, 0)  # the one pair of each row that has one
-    unreadable = pairs.is_null().to_numpy(zero_copy_only=False)[at]
+    unreadable = _nulls(pairs)[at]
     if pa.types.is_struct(element):
         parts = dict(zip([f.name for f in element], pairs.flatten(), strict=True))
         if "started" in parts and "ended" in parts:  # by name: pyarrow may order them ended first
@@ -693,7 +723,7 @@ def _refused(
     ended, no_ended = times["ended_at"]
     bad = status_null | (status < 1) | (status > 10) | no_received | (channel == 0)
     if "code" in batch.schema.names:
-        bad |= batch.column("code").is_null().to_numpy(zero_copy_only=False)
+        bad |= _nulls(batch.column("code"))
     for values, nulls in times.values():
         bad |= ~nulls & ((values < _LOWEST) | (values > _HIGHEST))
     bad |= ~no_ready & (ready < received)
@@ -894,8 +924,7 @@ def _count_open_windows(
 ) -> None:
     """The dossiers open in some window: their code in each, from the first to the last.
 
-    Step ``k`` handles the ``k``-th window of every dossier still open in it, so the work is
-    the number of (dossier, window) pairs, not dossiers times windows.
+    Those without a wait are coded in closed form, those with one window by window.
     """
     import numpy as np  # noqa: PLC0415
 
@@ -909,10 +938,150 @@ def _count_open_windows(
     hi = np.where(ends_in, windows_of.of(end), w - 1)
     first_code = np.where(received < starts[lo], _CARRIED, channel)
     last_code = np.zeros(len(received), dtype=np.int64)
-    active = np.arange(len(received))
+    waiting = supplement.has | payment.has
+    plain: np.ndarray | slice = np.flatnonzero(~waiting)
+    if len(plain) == len(received):  # type: ignore[arg-type]
+        plain = slice(None)  # every row: views, not copies
+    last_code[plain] = _codes_without_waits(
+        keys,
+        policy=policy,
+        w=w,
+        lo=lo[plain],
+        hi=hi[plain],
+        first_code=first_code[plain],
+        end_code=end_code[plain],
+        ends_in=ends_in[plain],
+        late_from=bounds[1][plain],
+        requests=requests[plain],
+        returned=returned[plain],
+        returned_at=returned_at[plain],
+        group=group[plain],
+        cuts=cuts,
+        windows_of=windows_of,
+    )
+    paused_rows = np.flatnonzero(waiting)
+    if len(paused_rows):
+        last_code[paused_rows] = _codes_with_waits(
+            keys,
+            policy=policy,
+            w=w,
+            lo=lo[paused_rows],
+            hi=hi[paused_rows],
+            first_code=first_code[paused_rows],
+            end_code=end_code[paused_rows],
+            ends_in=ends_in[paused_rows],
+            end=end[paused_rows],
+            bounds=(bounds[0][paused_rows], bounds[1][paused_rows]),
+            requests=requests[paused_rows],
+            returned=returned[paused_rows],
+            returned_at=returned_at[paused_rows],
+            group=group[paused_rows],
+            supplement=supplement.take(paused_rows),
+            payment=payment.take(paused_rows),
+            includes=includes[paused_rows],
+            starts=starts,
+            cuts=cuts,
+        )
+    total = (first_code & 7) | (last_code & _OUTCOME_MASK) | np.where(returned, _RETURNED, 0)
+    counts.add_total(total)
+    if finest is not None:  # a return in a window after the dossier's last one
+        j = windows_of.of(returned_at)
+        later = returned & ((j < lo) | (j > hi))
+        keys.append(((group[later] * w + j[later]) << 10) | _RETURNED)
+
+
+def _codes_without_waits(
+    keys: list[np.ndarray],
+    *,
+    policy: str,
+    w: int,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    first_code: np.ndarray,
+    end_code: np.ndarray,
+    ends_in: np.ndarray,
+    late_from: np.ndarray,
+    requests: np.ndarray,
+    returned: np.ndarray,
+    returned_at: np.ndarray,
+    group: np.ndarray,
+    cuts: np.ndarray,
+    windows_of: _Windows,
+) -> np.ndarray:
+    """The codes of dossiers without waits in their windows ``lo`` to ``hi``; the last code.
+
+    Without a wait the verdict at a cut only moves from on time to late, at the first
+    window whose cut reaches the row's ``late_from``; the dossier ends, if it does, in
+    window ``hi``; it is returned in one window at most. So the first and last windows are
+    coded row by row, and the windows between them are carried open: in time before that
+    window, overdue from it, returned in the one where the return falls.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
+        late_from = np.where(requests > 1, _FIRST, late_from)  # QD 766: late from the start
+    overdue_from = np.searchsorted(cuts, late_from, side="left")  # first cut >= late_from
+    back = np.where(returned, windows_of.of(returned_at), -1)  # the window of the return
+
+    def open_code(i: np.ndarray) -> np.ndarray:
+        return np.where(i >= overdue_from, _OPEN_OVERDUE, _OPEN_IN_TIME)
+
+    def returned_in(i: np.ndarray) -> np.ndarray:
+        return np.where(back == i, _RETURNED, 0)
+
+    single = lo == hi
+    first = first_code | returned_in(lo)
+    first |= np.where(single & ends_in, end_code, open_code(lo))
+    last = _CARRIED | returned_in(hi) | np.where(ends_in, end_code, open_code(hi))
+    keys.append(((group * w + lo) << 10) | first)
+    several = np.flatnonzero(~single)
+    keys.append(((group[several] * w + hi[several]) << 10) | last[several])
+    # The windows strictly between: (row, window) pairs, one per window.
+    between = np.flatnonzero(hi - lo > 1)
+    if len(between):
+        spans = hi[between] - lo[between] - 1
+        row = np.repeat(between, spans)
+        offset = np.arange(len(row)) - np.repeat(np.cumsum(spans) - spans, spans)
+        i = lo[row] + 1 + offset
+        code = np.where(i >= overdue_from[row], _OPEN_OVERDUE, _OPEN_IN_TIME) | _CARRIED
+        code |= np.where(back[row] == i, _RETURNED, 0)
+        keys.append(((group[row] * w + i) << 10) | code)
+    return np.where(single, first, last)
+
+
+def _codes_with_waits(
+    keys: list[np.ndarray],
+    *,
+    policy: str,
+    w: int,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    first_code: np.ndarray,
+    end_code: np.ndarray,
+    ends_in: np.ndarray,
+    end: np.ndarray,
+    bounds: tuple[np.ndarray, np.ndarray],
+    requests: np.ndarray,
+    returned: np.ndarray,
+    returned_at: np.ndarray,
+    group: np.ndarray,
+    supplement: _Wait,
+    payment: _Wait,
+    includes: np.ndarray,
+    starts: np.ndarray,
+    cuts: np.ndarray,
+) -> np.ndarray:
+    """The codes of dossiers with a wait in their windows ``lo`` to ``hi``; the last code.
+
+    Step ``k`` handles the ``k``-th window of every dossier still open in it, so the work is
+    the number of (dossier, window) pairs, not dossiers times windows.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    last_code = np.zeros(len(lo), dtype=np.int64)
+    active = np.arange(len(lo))
     k = 0
     while len(active):
-        # Every dossier is in its first window: views, not copies, of the whole arrays.
         rows: np.ndarray | slice = slice(None) if k == 0 else active
         i = lo[rows] + k
         at = cuts[i]
@@ -938,12 +1107,7 @@ def _count_open_windows(
         last_code[active[done]] = code[done]
         active = active[~done]
         k += 1
-    total = (first_code & 7) | (last_code & _OUTCOME_MASK) | np.where(returned, _RETURNED, 0)
-    counts.add_total(total)
-    if finest is not None:  # a return in a window after the dossier's last one
-        j = windows_of.of(returned_at)
-        later = returned & ((j < lo) | (j > hi))
-        keys.append(((group[later] * w + j[later]) << 10) | _RETURNED)
+    return last_code
 
 
 #: Rows counted at a time, by one thread.

@@ -52,7 +52,7 @@ class Counts:
         bins = (groups.count * windows) << 10
         if bins <= min(1 << 22, 8 * len(key)):  # a dense count beats a sort
             tally = np.bincount(key, minlength=bins)
-            found = np.flatnonzero(tally)
+            found = np.flatnonzero(tally != 0)  # through a mask: faster
             n = tally[found]
         else:
             found, n = np.unique(key, return_counts=True)
