@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from tthc.deadlines import BY_DATE, BY_INSTANT, QD_766, TT_01_2018
 from tthc.reports._columnar_flows import ColumnFlows
@@ -937,6 +937,9 @@ def _count_open_windows(
     lo = np.where(received < start, 0, windows_of.of(received))
     hi = np.where(ends_in, windows_of.of(end), w - 1)
     first_code = np.where(received < starts[lo], _CARRIED, channel)
+    spans = _Spans(
+        lo, hi, first_code, end_code, ends_in, end, *bounds, requests, group, returned, returned_at
+    )
     last_code = np.zeros(len(received), dtype=np.int64)
     waiting = supplement.has | payment.has
     plain: np.ndarray | slice = np.flatnonzero(~waiting)
@@ -944,41 +947,22 @@ def _count_open_windows(
         plain = slice(None)  # every row: views, not copies
     last_code[plain] = _codes_without_waits(
         keys,
+        spans.take(plain),
         policy=policy,
         w=w,
-        lo=lo[plain],
-        hi=hi[plain],
-        first_code=first_code[plain],
-        end_code=end_code[plain],
-        ends_in=ends_in[plain],
-        late_from=bounds[1][plain],
-        requests=requests[plain],
-        returned=returned[plain],
-        returned_at=returned_at[plain],
-        group=group[plain],
         cuts=cuts,
         windows_of=windows_of,
     )
-    paused_rows = np.flatnonzero(waiting)
-    if len(paused_rows):
-        last_code[paused_rows] = _codes_with_waits(
+    rows = np.flatnonzero(waiting)
+    if len(rows):
+        last_code[rows] = _codes_with_waits(
             keys,
+            spans.take(rows),
             policy=policy,
             w=w,
-            lo=lo[paused_rows],
-            hi=hi[paused_rows],
-            first_code=first_code[paused_rows],
-            end_code=end_code[paused_rows],
-            ends_in=ends_in[paused_rows],
-            end=end[paused_rows],
-            bounds=(bounds[0][paused_rows], bounds[1][paused_rows]),
-            requests=requests[paused_rows],
-            returned=returned[paused_rows],
-            returned_at=returned_at[paused_rows],
-            group=group[paused_rows],
-            supplement=supplement.take(paused_rows),
-            payment=payment.take(paused_rows),
-            includes=includes[paused_rows],
+            supplement=supplement.take(rows),
+            payment=payment.take(rows),
+            includes=includes[rows],
             starts=starts,
             cuts=cuts,
         )
@@ -990,21 +974,32 @@ def _count_open_windows(
         keys.append(((group[later] * w + j[later]) << 10) | _RETURNED)
 
 
+class _Spans(NamedTuple):
+    """The windows a dossier is counted in, ``lo`` to ``hi``, and how it is coded there."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    first_code: np.ndarray  # its channel, or carried from before the period
+    end_code: np.ndarray  # its outcome, if it ends in window hi
+    ends_in: np.ndarray
+    end: np.ndarray
+    early_before: np.ndarray
+    late_from: np.ndarray
+    requests: np.ndarray
+    group: np.ndarray
+    returned: np.ndarray  # in the period
+    returned_at: np.ndarray
+
+    def take(self, rows: np.ndarray | slice) -> _Spans:
+        return _Spans(*(values[rows] for values in self))
+
+
 def _codes_without_waits(
     keys: list[np.ndarray],
+    spans: _Spans,
     *,
     policy: str,
     w: int,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    first_code: np.ndarray,
-    end_code: np.ndarray,
-    ends_in: np.ndarray,
-    late_from: np.ndarray,
-    requests: np.ndarray,
-    returned: np.ndarray,
-    returned_at: np.ndarray,
-    group: np.ndarray,
     cuts: np.ndarray,
     windows_of: _Windows,
 ) -> np.ndarray:
@@ -1018,10 +1013,13 @@ def _codes_without_waits(
     """
     import numpy as np  # noqa: PLC0415
 
+    lo, hi, late_from, group = spans.lo, spans.hi, spans.late_from, spans.group
     if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
-        late_from = np.where(requests > 1, _FIRST, late_from)  # QD 766: late from the start
+        late_from = np.where(spans.requests > 1, _FIRST, late_from)  # QD 766: late from the start
     overdue_from = np.searchsorted(cuts, late_from, side="left")  # first cut >= late_from
-    back = np.where(returned, windows_of.of(returned_at), -1)  # the window of the return
+    back = np.where(
+        spans.returned, windows_of.of(spans.returned_at), -1
+    )  # the window of the return
 
     def open_code(i: np.ndarray) -> np.ndarray:
         return np.where(i >= overdue_from, _OPEN_OVERDUE, _OPEN_IN_TIME)
@@ -1029,8 +1027,8 @@ def _codes_without_waits(
     def returned_in(i: np.ndarray) -> np.ndarray:
         return np.where(back == i, _RETURNED, 0)
 
-    single = lo == hi
-    first = first_code | returned_in(lo)
+    single, ends_in, end_code = lo == hi, spans.ends_in, spans.end_code
+    first = spans.first_code | returned_in(lo)
     first |= np.where(single & ends_in, end_code, open_code(lo))
     last = _CARRIED | returned_in(hi) | np.where(ends_in, end_code, open_code(hi))
     keys.append(((group * w + lo) << 10) | first)
@@ -1039,9 +1037,9 @@ def _codes_without_waits(
     # The windows strictly between: (row, window) pairs, one per window.
     between = np.flatnonzero(hi - lo > 1)
     if len(between):
-        spans = hi[between] - lo[between] - 1
-        row = np.repeat(between, spans)
-        offset = np.arange(len(row)) - np.repeat(np.cumsum(spans) - spans, spans)
+        widths = hi[between] - lo[between] - 1
+        row = np.repeat(between, widths)
+        offset = np.arange(len(row)) - np.repeat(np.cumsum(widths) - widths, widths)
         i = lo[row] + 1 + offset
         code = np.where(i >= overdue_from[row], _OPEN_OVERDUE, _OPEN_IN_TIME) | _CARRIED
         code |= np.where(back[row] == i, _RETURNED, 0)
@@ -1051,20 +1049,10 @@ def _codes_without_waits(
 
 def _codes_with_waits(
     keys: list[np.ndarray],
+    spans: _Spans,
     *,
     policy: str,
     w: int,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    first_code: np.ndarray,
-    end_code: np.ndarray,
-    ends_in: np.ndarray,
-    end: np.ndarray,
-    bounds: tuple[np.ndarray, np.ndarray],
-    requests: np.ndarray,
-    returned: np.ndarray,
-    returned_at: np.ndarray,
-    group: np.ndarray,
     supplement: _Wait,
     payment: _Wait,
     includes: np.ndarray,
@@ -1078,6 +1066,9 @@ def _codes_with_waits(
     """
     import numpy as np  # noqa: PLC0415
 
+    lo, hi, first_code, end_code, ends_in, end, *bounds, requests, group, returned, returned_at = (
+        spans
+    )
     last_code = np.zeros(len(lo), dtype=np.int64)
     active = np.arange(len(lo))
     k = 0
