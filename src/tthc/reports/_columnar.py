@@ -90,6 +90,7 @@ BATCH_ROWS = 1 << 17
 
 _TIMES = ("received_at", "due_at", "legal_due_at", "result_ready_at", "returned_at", "ended_at")
 _TEXTS = ("code", "procedure", "field", "agency", "level")
+_LABELLED = ("procedure", "field", "agency", "level", "channel")  # few values, many rows
 _WAITS = ("supplement_waits", "payment_waits")
 _FLAGS = ("due_includes_waits", "paid_online", "digitised")
 _FIELDS = frozenset(DossierRecord.__dataclass_fields__)
@@ -160,13 +161,42 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
     """
     try:
         import pyarrow as pa  # noqa: PLC0415  (the arrow extra)
-        import pyarrow.parquet as pq  # noqa: PLC0415
+        import pyarrow.parquet  # noqa: PLC0415
     except ImportError:
         raise ImportError(
             "reading Parquet files needs pyarrow: pip install 'tthc[arrow]'"
         ) from None
+    parquet = _parquet_file(path)
+    index = _pandas_index(parquet.schema_arrow)  # a data frame's index, written as columns
+    columns = [name for name in parquet.schema_arrow.names if name not in index] if index else None
+
+    def fields() -> pa.Schema:
+        schema = parquet.schema_arrow
+        return pa.schema([f for f in schema if f.name not in index], schema.metadata)
+
+    _check_schema(fields())  # before any row: a file may have none
+    # Text of few values read as dictionaries: Parquet mostly holds it so, and it is not
+    # hashed again. Not the code, which is mostly unique.
+    labels = [
+        f.name
+        for f in fields()
+        if f.name in _LABELLED and (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
+    ]
+    if labels:
+        parquet = _parquet_file(path, read_dictionary=labels)
+    schema = fields()
+    _check_schema(schema)  # the file read again: the same columns
+    # The next batch is decoded while this one is counted.
+    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns))
+    return pa.RecordBatchReader.from_batches(schema, batches)
+
+
+def _parquet_file(path: str | os.PathLike[str], **options: Any) -> Any:
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     try:
-        parquet = pq.ParquetFile(path)
+        return pq.ParquetFile(path, **options)
     except pa.ArrowInvalid as exc:
         raise ValueError(f"{os.fspath(path)}: not a Parquet file: {exc}") from None
     except OSError as exc:
@@ -174,15 +204,6 @@ def read_parquet(path: str | os.PathLike[str]) -> pa.RecordBatchReader:
             raise
         # pyarrow names the file in its message only: name it as open() would
         raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from None
-    # The next batch is decoded while this one is counted.
-    schema = parquet.schema_arrow
-    index = _pandas_index(schema)  # a data frame's index, which pandas writes as columns
-    columns = [name for name in schema.names if name not in index] if index else None
-    if columns is not None:
-        schema = pa.schema([f for f in schema if f.name not in index], schema.metadata)
-    _check_schema(schema)  # before any row: a file may have none
-    batches = read_ahead(parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns))
-    return pa.RecordBatchReader.from_batches(schema, batches)
 
 
 def _pandas_index(schema: pa.Schema) -> list[str]:
