@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+
+def installed_env(*, bytecode: bool = True) -> dict[str, str]:
+    """The environment of a fresh interpreter that runs tthc as an installed package would.
+
+    An installed package has its modules compiled; this environment may set
+    PYTHONDONTWRITEBYTECODE, which would measure compiling every module at each start. With
+    ``bytecode`` they are cached in a temporary folder (warm it with one unmeasured run);
+    without, compiled every time.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode:
+        env["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "tthc-bench-pyc")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
 
 
 @dataclass

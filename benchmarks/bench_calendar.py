@@ -13,15 +13,13 @@ compared here, correctness is the test suite's job.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import statistics
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 
-from benchmarks._harness import Result, per_call
+from benchmarks._harness import Result, installed_env, per_call
 
 _IMPORT = (
     "import time; t = time.perf_counter(); import tthc; tthc.WorkingCalendar.vietnam(); "
@@ -34,18 +32,9 @@ _IMPORT_HOLIDAYS = (
 
 
 def _in_fresh_process(code: str, runs: int, *, bytecode: bool = True) -> float:
-    """Median seconds ``code`` reports in fresh interpreters.
-
-    With ``bytecode`` the interpreters may cache compiled modules (in a temporary folder,
-    warmed by one unmeasured run), as an installed package has them; this environment
-    may set PYTHONDONTWRITEBYTECODE, which would measure compiling every module instead.
-    """
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if bytecode:
-        env["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "tthc-bench-pyc")
-    else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    """Median seconds ``code`` reports in fresh interpreters (see :func:`installed_env`),
+    after one unmeasured run."""
+    env = installed_env(bytecode=bytecode)
 
     def once() -> float:
         done = subprocess.run(

@@ -19,7 +19,7 @@ import tracemalloc
 from collections.abc import Iterator
 from typing import Any
 
-from benchmarks._harness import Result
+from benchmarks._harness import Result, installed_env
 
 FIELDS = [f"Lĩnh vực {i:02d}" for i in range(60)]
 CHANNELS = ["counter", "online", "postal"]
@@ -402,7 +402,11 @@ def _large_parquet(table: Any, path: Any, options: dict[str, Any]) -> Result:
     runs = []
     for _ in range(3):
         out = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", _CHILD, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=installed_env(),
         )
         elapsed, records, peak = out.stdout.split()
         assert int(records) == rows, (records, rows)

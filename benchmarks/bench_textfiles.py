@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks._harness import Result
+from benchmarks._harness import Result, installed_env
 from benchmarks.bench_readers import COLUMNS
 from benchmarks.bench_reports import _raw
 
@@ -77,10 +77,10 @@ def write_files(folder: Path, pool_rows: list[dict[str, Any]], n: int) -> tuple[
 
 
 def _tthc(path: Path) -> Counts:
-    """``tthc report`` in a new process; its four counters by (field, month)."""
+    """``tthc report`` in a new process, as installed; its four counters by (field, month)."""
     argv = [sys.executable, "-m", "tthc", "report", str(path), "--period", "2026"]
     argv += ["--group-by", "field,month", "--format", "json"]
-    done = subprocess.run(argv, capture_output=True, text=True, check=True)
+    done = subprocess.run(argv, capture_output=True, text=True, check=True, env=installed_env())
     counts: Counts = {}
     for row in json.loads(done.stdout)["rows"]:
         key = (row["field"], int(row["month"][5:7]))

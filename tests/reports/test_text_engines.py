@@ -212,6 +212,7 @@ def _described(issues: list[Issue]) -> list[tuple[str, str | None]]:
     st.integers(1, 100),
     st.booleans(),
     st.sampled_from([120, 1 << 23]),
+    st.integers(1, 3),
 )
 def test_a_text_file_counted_by_columns_equals_the_stream(
     file: tuple[str, bytes],
@@ -222,10 +223,12 @@ def test_a_text_file_counted_by_columns_equals_the_stream(
     as_of_percent: int,
     timed: bool,
     chunk_bytes: int,
+    workers: int,
 ) -> None:
     """Same issues (line, message, code), then equal reports, skipped lines counted alike.
 
-    A small chunk puts chunk ends inside the file, so line numbers must carry across.
+    A small chunk puts chunk ends inside the file, so line numbers must carry across; the
+    chunks are parsed on ``workers`` threads, and handed on in order.
     """
     if on_return and policy == "qd-766":
         on_return = False
@@ -244,6 +247,7 @@ def test_a_text_file_counted_by_columns_equals_the_stream(
     with (
         tempfile.TemporaryDirectory() as folder,
         mock.patch.object(_textcolumns, "CHUNK_BYTES", chunk_bytes),
+        mock.patch.object(_textcolumns, "_threads", return_value=workers),
     ):
         path = Path(folder) / name
         path.write_bytes(data)

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from tthc.errors import Issue
-from tthc.reports._columnar import refused_rows
+from tthc.reports._columnar import _threads, refused_rows
 from tthc.reports._readers import (
     _BOM,
     MAX_LINE_BYTES,
@@ -376,21 +377,27 @@ def text_batches(
             return
         header = found
     records = 0
-    # One chunk is parsed in a second thread while the batches of the one before are
-    # counted: pyarrow and numpy let go of the interpreter for most of their work.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tthc-text") as worker:
-        pending: tuple[Future[list[pa.RecordBatch]], list[Issue] | None] | None = None
-        for data in _chunks(handle, CHUNK_BYTES, first=not csv):
-            found_here: list[Issue] | None = None if issues is None else []
-            job = worker.submit(
-                _chunk_batches, data, number + 1, name, kind, header=header, issues=found_here
-            )
-            number += data.count(b"\n") + (not data.endswith(b"\n"))
-            if pending is not None:
-                records = yield from _handed(*pending, issues, records, progress)
-            pending = job, found_here
-        if pending is not None:
-            yield from _handed(*pending, issues, records, progress)
+    # Chunks are parsed on a thread per core while the batches of those before are
+    # counted: pyarrow and numpy let go of the interpreter for most of their work. They are
+    # handed on in the order of their lines.
+    workers = _threads()
+    pending: deque[tuple[Future[list[pa.RecordBatch]], list[Issue] | None]] = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tthc-text") as worker:
+        try:
+            for data in _chunks(handle, CHUNK_BYTES, first=not csv):
+                found_here: list[Issue] | None = None if issues is None else []
+                job = worker.submit(
+                    _chunk_batches, data, number + 1, name, kind, header=header, issues=found_here
+                )
+                number += data.count(b"\n") + (not data.endswith(b"\n"))
+                pending.append((job, found_here))
+                if len(pending) > workers:
+                    records = yield from _handed(*pending.popleft(), issues, records, progress)
+            while pending:
+                records = yield from _handed(*pending.popleft(), issues, records, progress)
+        finally:
+            for job, _ in pending:
+                job.cancel()
 
 
 def _handed(
