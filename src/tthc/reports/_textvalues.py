@@ -60,24 +60,23 @@ def _ints_of(parts: pa.StructArray, name: str) -> np.ndarray:
     return np.asarray(pc.cast(part, pa.int64()), dtype=np.int64)
 
 
-def _fixed(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+def _fixed(column: pa.Array) -> tuple[np.ndarray, list[np.ndarray]]:
     """The rows spelled ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM`` or ``YYYY-MM-DDTHH:MM:SS``.
 
     The usual spellings, read from the bytes with array operations (no regular expression):
-    where they are, and their parts (year, month, day, hour, minute, second, and whether a
-    time is given) as the rows of a matrix. Every other row is for :data:`_TIME`.
+    which rows they are, and their parts (year, month, day, hour, minute, second, and
+    whether a time is given), one array each. Every other row is for :data:`_TIME`.
     """
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
 
     n = len(column)
-    found = np.zeros(n, dtype=bool)
-    parts = np.zeros((n, 7), dtype=np.int64)
+    none = np.zeros(0, dtype=np.int64)
     if not pa.types.is_string(column.type) or not n:
-        return found, parts
+        return none, [none] * 7
     validity, offsets, data = column.buffers()
     if data is None or not data.size:
-        return found, parts
+        return none, [none] * 7
     bounds = np.frombuffer(offsets, dtype=np.int32)[column.offset : column.offset + n + 1]
     length = np.diff(bounds)
     fits = (length == 10) | (length == 16) | (length == 19)
@@ -85,7 +84,7 @@ def _fixed(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
         fits &= ~np.asarray(column.is_null(), dtype=bool)
     rows = np.flatnonzero(fits)
     if not len(rows):
-        return found, parts
+        return none, [none] * 7
     text = np.frombuffer(data, dtype=np.uint8)
     first = bounds[rows].astype(np.int64)
     last = len(text) - 1
@@ -98,7 +97,7 @@ def _fixed(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
     def number(*places: int) -> tuple[np.ndarray, np.ndarray]:
         """The digits at ``places`` as a number, and whether they are all digits."""
-        value = np.zeros(len(rows), dtype=np.int32)
+        value = np.zeros(len(rows), dtype=np.int64)
         ok = np.ones(len(rows), dtype=bool)
         for i in places:
             d = byte(i) - np.uint8(48)  # a digit: 0..9; anything else wraps above 9
@@ -117,70 +116,23 @@ def _fixed(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     good &= ~timed | (clock & ok_hour & ok_minute)
     second, ok_second = number(17, 18)
     good &= ~seconds | ((byte(16) == 58) & ok_second)
-    picked = np.stack(
-        [
-            year,
-            month,
-            day,
-            np.where(timed, hour, 0),
-            np.where(timed, minute, 0),
-            np.where(seconds, second, 0),
-            timed,
-        ],
-        axis=1,
-    )
-    found[rows[good]] = True
-    parts[rows[good]] = picked[good]
-    return found, parts
+    parts = [year, month, day, hour * timed, minute * timed, second * seconds, timed]
+    if good.all():
+        return rows, parts
+    return rows[good], [part[good] for part in parts]
 
 
-def times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Vietnam local microseconds, where the value is missing, and where it is spelled otherwise.
-
-    As :func:`tthc._iso8601.parse_date_or_time` and the record read them: a zone is
-    converted to Vietnam time; a date alone is 00:00, or the day's last microsecond for a
-    due date. A day or time that does not exist, a zone of 24 hours or more, and a time
-    outside the years 1 to 9999 are left to the streaming reader, which says why.
-    """
+def _wall(
+    parts: list[np.ndarray], fraction: np.ndarray | int, shift: np.ndarray | int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Local microseconds of the parts of :func:`_fixed`, and where the day or time is none."""
     import numpy as np  # noqa: PLC0415
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
 
-    empty = _empty(column)
-    n = len(column)
-    if empty.all():
-        return np.zeros(n, dtype=np.int64), empty, np.zeros(n, dtype=bool)
-    found, parts = _fixed(column)
-    year, month, day, hour, minute, second, timed = parts.T
-    fraction, shift = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
-    other = np.zeros(n, dtype=bool)
-    rest = np.flatnonzero(~empty & ~found)
-    if len(rest):  # other spellings: a fraction, a zone, a time without seconds...
-        matched = pc.extract_regex(column.take(pa.array(rest)), _TIME)
-        other[rest] = np.asarray(matched.is_null(), dtype=bool)
-        for values, key in zip((year, month, day, hour, minute, second), "ymdHMS", strict=True):
-            values[rest] = _ints_of(matched, key)
-        fraction[rest] = np.asarray(
-            pc.cast(pc.utf8_rpad(pc.fill_null(matched.field("f"), ""), 6, "0"), "int64"),
-            dtype=np.int64,
-        )
-        timed[rest] = np.asarray(
-            pc.fill_null(pc.not_equal(matched.field("t"), ""), False), dtype=bool
-        )
-        zone = pc.fill_null(matched.field("z"), "")
-        zoned = np.asarray(pc.not_equal(zone, ""), dtype=bool)
-        if zoned.any():
-            utc = np.asarray(pc.match_substring_regex(zone, "^[Zz]$"), dtype=bool)
-            sign = np.where(np.asarray(pc.starts_with(zone, "-"), dtype=bool), -1, 1)
-            digits = pc.utf8_lpad(pc.replace_substring_regex(zone, "[^0-9]", ""), 4, "0")
-            hhmm = np.asarray(pc.cast(digits, "int64"), dtype=np.int64)
-            offset = np.where(utc, 0, hhmm // 100 * 60 + hhmm % 100)
-            other[rest] |= zoned & (offset >= 24 * 60)
-            shift[rest] = np.where(zoned, _VIETNAM - sign * offset * _MINUTE, 0)
+    year, month, day, hour, minute, second, _ = parts
     starts = _month_starts()
     months = np.clip((year - 1) * 12 + np.clip(month, 1, 12) - 1, 0, len(starts) - 2)
     first_day, next_first = starts[months], starts[months + 1]
-    other |= ~empty & (
+    bad = (
         (year < 1)
         | (month < 1)
         | (month > 12)
@@ -192,11 +144,72 @@ def times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarray
     )
     wall = (first_day + day - 1) * _DAY
     wall += ((hour * 60 + minute) * 60 + second) * 1_000_000 + fraction + shift
+    return wall, bad
+
+
+def times(column: pa.Array, *, end_of_day: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vietnam local microseconds, where the value is missing, and where it is spelled otherwise.
+
+    As :func:`tthc._iso8601.parse_date_or_time` and the record read them: a zone is
+    converted to Vietnam time; a date alone is 00:00, or the day's last microsecond for a
+    due date. A day or time that does not exist, a zone of 24 hours or more, and a time
+    outside the years 1 to 9999 are left to the streaming reader, which says why.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    empty = _empty(column)
+    n = len(column)
+    if empty.all():
+        return np.zeros(n, dtype=np.int64), empty, np.zeros(n, dtype=bool)
+    rows, parts = _fixed(column)
+    fixed_wall, other_fixed = _wall(parts, 0, 0)
+    if len(rows) == n:  # every row in a usual spelling
+        wall, other, timed = fixed_wall, other_fixed, parts[6]
+    else:
+        wall, other = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
+        timed = np.zeros(n, dtype=bool)
+        wall[rows], other[rows], timed[rows] = fixed_wall, other_fixed, parts[6]
+        seen = empty.copy()
+        seen[rows] = True
+        rest = np.flatnonzero(~seen)
+        if len(rest):  # other spellings: a fraction, a zone, a time without seconds...
+            _other_spellings(column, rest, wall, other, timed)
     if end_of_day:
-        wall += np.where(timed.astype(bool), 0, _DAY - 1)
+        wall = wall + np.where(timed.astype(bool), 0, _DAY - 1)
     low, high = _range()
     other |= ~empty & ((wall < low) | (wall > high))
     return np.where(empty | other, 0, wall), empty, other
+
+
+def _other_spellings(
+    column: pa.Array, rest: np.ndarray, wall: np.ndarray, other: np.ndarray, timed: np.ndarray
+) -> None:
+    """Read the rows ``rest`` of :func:`times` by :data:`_TIME` into its arrays."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    matched = pc.extract_regex(column.take(pa.array(rest)), _TIME)
+    unmatched = np.asarray(matched.is_null(), dtype=bool)
+    parts = [_ints_of(matched, key) for key in "ymdHMS"]
+    fraction = np.asarray(
+        pc.cast(pc.utf8_rpad(pc.fill_null(matched.field("f"), ""), 6, "0"), "int64"),
+        dtype=np.int64,
+    )
+    timed[rest] = np.asarray(pc.fill_null(pc.not_equal(matched.field("t"), ""), False), dtype=bool)
+    shift: np.ndarray | int = 0
+    zone = pc.fill_null(matched.field("z"), "")
+    zoned = np.asarray(pc.not_equal(zone, ""), dtype=bool)
+    if zoned.any():
+        utc = np.asarray(pc.match_substring_regex(zone, "^[Zz]$"), dtype=bool)
+        sign = np.where(np.asarray(pc.starts_with(zone, "-"), dtype=bool), -1, 1)
+        digits = pc.utf8_lpad(pc.replace_substring_regex(zone, "[^0-9]", ""), 4, "0")
+        hhmm = np.asarray(pc.cast(digits, "int64"), dtype=np.int64)
+        offset = np.where(utc, 0, hhmm // 100 * 60 + hhmm % 100)
+        unmatched |= zoned & (offset >= 24 * 60)
+        shift = np.where(zoned, _VIETNAM - sign * offset * _MINUTE, 0)
+    wall[rest], bad = _wall([*parts, timed[rest]], fraction, shift)
+    other[rest] = unmatched | bad
 
 
 @functools.cache
