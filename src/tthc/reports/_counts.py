@@ -49,11 +49,18 @@ class Counts:
         if len(key) == 0:
             return
         windows = self.windows
-        bins = (groups.count * windows) << 10
-        if bins <= min(1 << 22, 8 * len(key)):  # a dense count beats a sort
-            tally = np.bincount(key, minlength=bins)
-            found = np.flatnonzero(tally != 0)  # through a mask: faster
-            n = tally[found]
+        # The codes present, numbered 0..k-1: a dense count over cells times k codes, not
+        # times every possible code, where that beats a sort.
+        present = np.flatnonzero(np.bincount(key & 1023, minlength=1024))
+        k = len(present)
+        bins = groups.count * windows * k
+        if bins <= min(1 << 22, 8 * len(key)):
+            slot = np.zeros(1024, dtype=np.int64)
+            slot[present] = np.arange(k)
+            tally = np.bincount((key >> 10) * k + slot[key & 1023], minlength=bins)
+            dense = np.flatnonzero(tally != 0)  # through a mask: faster
+            n = tally[dense]
+            found = ((dense // k) << 10) | present[dense % k]
         else:
             found, n = np.unique(key, return_counts=True)
         group = (found >> 10) // windows
