@@ -162,6 +162,54 @@ def test_slices_counted_on_threads_give_the_report_of_one_pass() -> None:
     )
 
 
+@pytest.mark.parametrize("policy", ["by-date", "by-instant", "tt-01-2018", "qd-766"])
+def test_dossiers_waiting_across_months_count_as_the_records(policy: str) -> None:
+    """Open across months with a wait: paused from its first month or a later one, paying
+    or paid, with more than one supplement request, returned after a payment wait."""
+    day = dt.timedelta(days=1)
+    rows = []
+    for i in range(96):
+        received = JAN - dt.timedelta(days=40) + i * 4 * day + dt.timedelta(hours=i % 9)
+        due = received + (i % 7 * 31 + 1) * day
+        month_end = dt.datetime(due.year + due.month // 12, due.month % 12 + 1, 1) - day
+        if i % 6 == 0:  # due on a month's last day: late from the next month's first instant
+            due = month_end.replace(hour=17)
+        elif i % 6 == 3:
+            due = month_end.replace(hour=23, minute=59, second=59, microsecond=999_999)
+        row: dict[str, Any] = {
+            "code": str(i),
+            "field": f"F{i % 3}",
+            "channel": ("counter", "online", "postal")[i % 3],
+            "received_at": received,
+            "due_at": due,
+            "supplement_requests": i % 4 // 2 * 2,  # 0 or 2
+            "status": 4,
+        }
+        start = received + (i % 5 * 11) * day
+        paid = start + (i % 3 * 25 + 2) * day
+        kind = i % 5
+        if kind == 0:  # waiting for a supplement
+            row.update(status=5, supplement_waits=[[start, None]])
+        elif kind == 1:  # waiting for a payment; some returned already
+            row.update(status=6, payment_waits=[[start, None]])
+            if i % 3 == 0:
+                row["returned_at"] = received + 70 * day
+        elif kind == 2:  # paid, still open
+            row["payment_waits"] = [[start, paid]]
+        elif kind == 3:  # paid, then resolved and returned months later
+            ready = paid + (20 + i) * day
+            row.update(status=10, result_ready_at=ready, returned_at=ready + 3 * day)
+            row["payment_waits"] = [[start, paid]]
+        else:  # a supplement received, still open
+            row["supplement_waits"] = [[start, paid]]
+        rows.append(row)
+    records = [DossierRecord.from_mapping(r) for r in rows]
+    for as_of in (None, dt.datetime(2026, 5, 17, 15, 30)):
+        options: dict[str, Any] = {"period": "2026", "group_by": ("field", "month")}
+        options.update(policy=policy, as_of=as_of)
+        assert report(table(*rows), **options) == report(records, **options)
+
+
 def test_columns_are_checked_before_any_row() -> None:
     with pytest.raises(ValueError, match=r"unknown column\(s\) 'due_date'"):
         report(table({**GOOD, "due_date": JAN}), period="2026-01")

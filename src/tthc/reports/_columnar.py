@@ -1116,10 +1116,72 @@ def _codes_with_waits(
         code |= np.where(returned[rows] & (starts[i] <= r_at) & (r_at < at), _RETURNED, 0)
         keys.append(((group[rows] * w + i) << 10) | code)
         done = i == hi[rows]
+        # Settled from here to the last window (no end, no return to come, a payment wait
+        # under way or over): paused for a supplement, the code stays; without a supplement
+        # wait, it only turns overdue. Those windows are coded at once.
+        settled = ~done & ~ends_in[rows] & ~returned[rows]
+        settled &= ~p.has | ((p.start < at) & (p.open | (p.end < at)))
+        held = settled & s.has & s.open & (s.start < at)
+        moving = settled & ~s.has
+        if held.any() or moving.any():
+            kept = held | moving
+            code[kept] = _fill_windows(
+                keys,
+                np.flatnonzero(kept),
+                policy=policy,
+                held=held,
+                code=(code & ~(7 | _RETURNED)) | _CARRIED,
+                paying=np.where(p.has & p.open, _PAUSED_PAYMENT, 0),
+                i=i,
+                hi=hi[rows],
+                group=group[rows],
+                late_from=bounds[1][rows],
+                requests=requests[rows],
+                w=w,
+                cuts=cuts,
+            )
+            done |= kept
         last_code[active[done]] = code[done]
         active = active[~done]
         k += 1
     return last_code
+
+
+def _fill_windows(
+    keys: list[np.ndarray],
+    rows: np.ndarray,
+    *,
+    policy: str,
+    held: np.ndarray,
+    code: np.ndarray,
+    paying: np.ndarray,
+    i: np.ndarray,
+    hi: np.ndarray,
+    group: np.ndarray,
+    late_from: np.ndarray,
+    requests: np.ndarray,
+    w: int,
+    cuts: np.ndarray,
+) -> np.ndarray:
+    """The windows after ``i`` to ``hi`` of settled ``rows`` (see :func:`_codes_with_waits`).
+
+    A ``held`` row keeps ``code``; another is carried open, overdue from the first window
+    whose cut reaches its ``late_from``, with ``paying`` if a payment wait is under way.
+    Returns the code in window ``hi`` of each of ``rows``.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
+        late_from = np.where(requests > 1, _FIRST, late_from)  # QD 766: late from the start
+    widths = hi[rows] - i[rows]
+    row = np.repeat(rows, widths)
+    window = i[row] + 1 + np.arange(len(row)) - np.repeat(np.cumsum(widths) - widths, widths)
+    overdue_from = np.searchsorted(cuts, late_from[row], side="left")
+    moving = _CARRIED | paying[row] | np.where(window >= overdue_from, _OPEN_OVERDUE, _OPEN_IN_TIME)
+    codes = np.where(held[row], code[row], moving)
+    keys.append(((group[row] * w + window) << 10) | codes)
+    last = np.cumsum(widths) - 1  # each row's last (row, window) pair
+    return codes[last]  # type: ignore[no-any-return]
 
 
 #: Rows counted at a time, by one thread.
