@@ -11,7 +11,9 @@ import gzip
 import json
 import re
 import tempfile
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -247,6 +249,46 @@ def test_a_chunk_pyarrow_refuses_is_halved_down_to_the_lines_at_fault(tmp_path: 
     issues: list[Issue] = []
     list(read_text_columns(path, issues=issues))
     assert [i.line for i in issues] == [78]  # "4" is a whole number: read as one
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_a_bad_line_comes_before_a_damage_later_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
+) -> None:
+    """Chunks read ahead of the one handed on: a damage after them is raised after them.
+
+    (A damage inside the chunk that holds the bad line loses that chunk's bytes, which
+    the streaming reader, reading a line at a time, still has: there the damage is raised.)
+    """
+    monkeypatch.setattr(_textcolumns, "CHUNK_BYTES", 200)
+    monkeypatch.setattr(_textcolumns, "_threads", lambda: threads)
+    bad = row("BAD").replace(",9,", ",42,")
+    text = HEADER + row("A0") + bad + "".join(row(f"A{i}") for i in range(1, 40))
+    data = gzip.compress(text.encode())
+    path = tmp_path / "d.csv.gz"
+
+    def error(read: Any) -> str:
+        with pytest.raises((ValueError, OSError)) as caught:
+            list(read(path))
+        return f"{type(caught.value).__name__}: {caught.value}"
+
+    bad_line_first = 0
+    for cut in range(len(data) // 4, len(data), 7):
+        path.write_bytes(data[:cut])
+        # The bad line in a chunk read whole (200 bytes and the rest of its line) comes first.
+        if len(zlib.decompressobj(31).decompress(data[:cut])) <= 600:
+            continue
+        assert error(read_text_columns) == error(read_records)
+        bad_line_first += error(read_records).startswith("ValueError")
+        streaming: list[Issue] = []
+        by_columns: list[Issue] = []
+        with pytest.raises(OSError, match="not a complete gzip file") as one:
+            list(read_records(path, issues=streaming))
+        with pytest.raises(OSError, match="not a complete gzip file") as other:
+            list(read_text_columns(path, issues=by_columns))
+        assert str(one.value) == str(other.value)
+        assert [str(i) for i in by_columns] == [str(i) for i in streaming]
+    assert bad_line_first > 10  # most cuts leave the bad line readable
 
 
 def test_a_damaged_gzip_file_is_an_os_error_naming_it(tmp_path: Path) -> None:

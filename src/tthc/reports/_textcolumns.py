@@ -376,15 +376,42 @@ def text_batches(
             _problem(found, issues)
             return
         header = found
+    yield from _in_order(
+        handle, name=name, kind=kind, header=header, number=number, issues=issues, progress=progress
+    )
+
+
+def _in_order(
+    handle: IO[bytes],
+    *,
+    name: str,
+    kind: str,
+    header: list[str],
+    number: int,
+    issues: list[Issue] | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[pa.RecordBatch]:
+    """The batches of the chunks after line ``number``, parsed on a thread per core.
+
+    pyarrow and numpy let go of the interpreter for most of their work, so chunks are
+    parsed while those before are counted; they are handed on in the order of their lines,
+    and a chunk that cannot be read (a damaged file) comes after the lines before it.
+    """
     records = 0
-    # Chunks are parsed on a thread per core while the batches of those before are
-    # counted: pyarrow and numpy let go of the interpreter for most of their work. They are
-    # handed on in the order of their lines.
     workers = _threads()
     pending: deque[tuple[Future[list[pa.RecordBatch]], list[Issue] | None]] = deque()
+    chunks = _chunks(handle, CHUNK_BYTES, first=kind != "csv")
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tthc-text") as worker:
         try:
-            for data in _chunks(handle, CHUNK_BYTES, first=not csv):
+            while True:
+                try:
+                    data = next(chunks)
+                except StopIteration:
+                    break
+                except BaseException:  # the file cannot be read on: the lines before it first
+                    while pending:
+                        records = yield from _handed(*pending.popleft(), issues, records, progress)
+                    raise
                 found_here: list[Issue] | None = None if issues is None else []
                 job = worker.submit(
                     _chunk_batches, data, number + 1, name, kind, header=header, issues=found_here
