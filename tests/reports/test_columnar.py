@@ -219,6 +219,10 @@ def test_columns_are_checked_before_any_row() -> None:
         report(table({**GOOD, "due_at": "2026-01-08"}), period="2026-01")
     with pytest.raises(TypeError, match=r"column 'status' must be an integer, got double"):
         report(table({**GOOD, "status": 9.0}), period="2026-01")
+    day = dt.date(2026, 1, 6)
+    for waits in ([{"started": day, "ended": day}], [[day, day]], [["09:00", "10:00"]]):
+        with pytest.raises(TypeError, match=r"'supplement_waits' must be a list of \(started, "):
+            report(table({**GOOD, "supplement_waits": waits}), period="2026-01")
 
 
 def test_the_columns_of_a_source_without_rows_are_checked(

@@ -417,3 +417,13 @@ def test_clean_lines_are_read_by_pyarrow_not_set_aside(
     monkeypatch.setattr(_textcolumns, "record_or_issue", refuse)
     got = [list(records_of_batches(read_text_columns(p))) for p in (csv_path, json_path)]
     assert got == expected
+
+
+def test_empty_text_is_missing_in_every_text_type() -> None:
+    pa = pytest.importorskip("pyarrow")
+    from tthc.reports._textvalues import texts
+
+    for kind in (pa.string(), pa.large_string()):
+        values = pa.array(["", "a", None, ""], kind).slice(1)
+        assert texts(values).to_pylist() == ["a", None, None]
+        assert texts(values.slice(0, 1)).to_pylist() == ["a"]

@@ -256,6 +256,9 @@ def _check_schema(schema: pa.Schema) -> None:
         twice = sorted({n for n in names if names.count(n) > 1})
         raise ValueError(f"column(s) {', '.join(map(repr, twice))} appear more than once")
 
+    def time(kind: pa.DataType) -> bool:
+        return bool(t.is_timestamp(kind) or t.is_null(kind))
+
     def text(kind: pa.DataType) -> bool:
         if t.is_dictionary(kind):
             kind = kind.value_type
@@ -274,16 +277,22 @@ def _check_schema(schema: pa.Schema) -> None:
             ok, expected = t.is_integer(kind) or t.is_null(kind), "an integer"
         elif name in _FLAGS:
             ok, expected = t.is_boolean(kind) or t.is_null(kind), "a boolean"
-        else:  # the waits: lists of (started, ended) pairs
+        else:  # the waits: lists of (started, ended) pairs of times
             ok = t.is_null(kind) or (
                 (t.is_list(kind) or t.is_large_list(kind))
                 and (
-                    (t.is_struct(kind.value_type) and kind.value_type.num_fields == 2)
-                    or t.is_list(kind.value_type)
-                    or t.is_fixed_size_list(kind.value_type)
+                    (
+                        t.is_struct(kind.value_type)
+                        and kind.value_type.num_fields == 2
+                        and all(time(f.type) for f in kind.value_type)
+                    )
+                    or (
+                        (t.is_list(kind.value_type) or t.is_fixed_size_list(kind.value_type))
+                        and time(kind.value_type.value_type)
+                    )
                 )
             )
-            expected = "a list of (started, ended) pairs"
+            expected = "a list of (started, ended) pairs of timestamps"
         if not ok:
             raise TypeError(f"column {name!r} must be {expected}, got {kind}")
     del pa

@@ -272,6 +272,10 @@ def texts(column: pa.Array) -> pa.Array:
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
+    if not pa.types.is_string(column.type):  # another text type: compared value by value
+        if not pc.any(pc.equal(pc.binary_length(column), 0)).as_py():
+            return column
+        return pc.if_else(pc.equal(column, ""), None, column)
     empty = _empty(column)
     if not empty.any():
         return column  # nothing empty: as read
