@@ -53,6 +53,30 @@ def test_anything_with_an_arrow_c_stream_is_read() -> None:
     assert report(Stream(), period="2026-01").total.resolved_early == 1
 
 
+def test_a_polars_frame_is_read_with_its_text_as_views() -> None:
+    pl = pytest.importorskip("polars")
+    rows = [
+        GOOD,
+        {**GOOD, "code": "B", "status": 4, "result_ready_at": None, "field": "Đất đai"},
+        {**GOOD, "code": "C", "channel": "online", "field": "Đất đai"},
+    ]
+    records = [
+        DossierRecord.from_mapping({k: v for k, v in r.items() if v is not None}) for r in rows
+    ]
+    frame = pl.DataFrame(rows)
+    for group_by in ("field", "channel"):
+        expected = report(records, period="2026-01", group_by=group_by)
+        assert report(frame, period="2026-01", group_by=group_by) == expected
+    by_category = frame.with_columns(pl.col("field").cast(pl.Categorical))
+    assert report(by_category, period="2026-01", group_by="field") == report(
+        records, period="2026-01", group_by="field"
+    )
+    code = pl.col("code")
+    no_code = frame.with_columns(pl.when(code == "B").then(None).otherwise(code).alias("code"))
+    with pytest.raises(ValueError, match=r"^row 2: missing code$"):
+        report(no_code, period="2026-01")
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

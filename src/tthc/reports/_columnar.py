@@ -262,7 +262,12 @@ def _check_schema(schema: pa.Schema) -> None:
     def text(kind: pa.DataType) -> bool:
         if t.is_dictionary(kind):
             kind = kind.value_type
-        return bool(t.is_string(kind) or t.is_large_string(kind) or t.is_null(kind))
+        return bool(
+            t.is_string(kind)
+            or t.is_large_string(kind)
+            or t.is_string_view(kind)  # polars' text
+            or t.is_null(kind)
+        )
 
     for field in schema:
         kind, name = field.type, field.name
