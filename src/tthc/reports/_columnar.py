@@ -307,11 +307,18 @@ def _nulls(column: pa.Array) -> np.ndarray:
     """Where ``column`` is null, from its validity bitmap (no copy of the values)."""
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
 
     n, offset = len(column), column.offset
-    if pa.types.is_dictionary(column.type) or pa.types.is_null(column.type):
-        # a dictionary's values may be null too: pyarrow knows
-        return column.is_null().to_numpy(zero_copy_only=False)  # type: ignore[no-any-return]
+    if pa.types.is_null(column.type):
+        return np.ones(n, dtype=bool)
+    if pa.types.is_dictionary(column.type):  # null where the index is, or the value it picks
+        nulls = _nulls(column.indices)
+        values = _nulls(column.dictionary)
+        if values.any():
+            picked = pc.fill_null(column.indices, 0).to_numpy(zero_copy_only=False)
+            nulls |= values[picked]
+        return nulls
     if column.null_count == 0:
         return np.zeros(n, dtype=bool)
     validity = column.buffers()[0]
