@@ -1016,6 +1016,26 @@ def _count_open_windows(
         keys.append(((group[later] * w + j[later]) << 10) | _RETURNED)
 
 
+def _late_from(policy: str, late_from: np.ndarray, requests: np.ndarray) -> np.ndarray:
+    """The instant from which a dossier without a supplement wait is late under ``policy``."""
+    import numpy as np  # noqa: PLC0415
+
+    if policy in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
+        return late_from
+    return np.where(requests > 1, _FIRST, late_from)
+
+
+def _after(
+    rows: np.ndarray, first: np.ndarray, widths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """A (row, window) pair for each of the ``widths[k]`` windows after ``first[rows[k]]``."""
+    import numpy as np  # noqa: PLC0415
+
+    row = np.repeat(rows, widths)
+    offset = np.arange(len(row)) - np.repeat(np.cumsum(widths) - widths, widths)
+    return row, first[row] + 1 + offset
+
+
 class _Spans(NamedTuple):
     """The windows a dossier is counted in, ``lo`` to ``hi``, and how it is coded there."""
 
@@ -1056,8 +1076,7 @@ def _codes_without_waits(
     import numpy as np  # noqa: PLC0415
 
     lo, hi, late_from, group = spans.lo, spans.hi, spans.late_from, spans.group
-    if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
-        late_from = np.where(spans.requests > 1, _FIRST, late_from)  # QD 766: late from the start
+    late_from = _late_from(policy, late_from, spans.requests)
     overdue_from = np.searchsorted(cuts, late_from, side="left")  # first cut >= late_from
     back = np.where(
         spans.returned, windows_of.of(spans.returned_at), -1
@@ -1079,10 +1098,7 @@ def _codes_without_waits(
     # The windows strictly between: (row, window) pairs, one per window.
     between = np.flatnonzero(hi - lo > 1)
     if len(between):
-        widths = hi[between] - lo[between] - 1
-        row = np.repeat(between, widths)
-        offset = np.arange(len(row)) - np.repeat(np.cumsum(widths) - widths, widths)
-        i = lo[row] + 1 + offset
+        row, i = _after(between, lo, hi[between] - lo[between] - 1)
         code = np.where(i >= overdue_from[row], _OPEN_OVERDUE, _OPEN_IN_TIME) | _CARRIED
         code |= np.where(back[row] == i, _RETURNED, 0)
         keys.append(((group[row] * w + i) << 10) | code)
@@ -1192,11 +1208,9 @@ def _fill_windows(
     """
     import numpy as np  # noqa: PLC0415
 
-    if policy not in (BY_DATE.name, BY_INSTANT.name, TT_01_2018.name):
-        late_from = np.where(requests > 1, _FIRST, late_from)  # QD 766: late from the start
+    late_from = _late_from(policy, late_from, requests)
     widths = hi[rows] - i[rows]
-    row = np.repeat(rows, widths)
-    window = i[row] + 1 + np.arange(len(row)) - np.repeat(np.cumsum(widths) - widths, widths)
+    row, window = _after(rows, i, widths)
     overdue_from = np.searchsorted(cuts, late_from[row], side="left")
     moving = _CARRIED | paying[row] | np.where(window >= overdue_from, _OPEN_OVERDUE, _OPEN_IN_TIME)
     codes = np.where(held[row], code[row], moving)
